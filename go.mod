@@ -1,0 +1,3 @@
+module github.com/scaffold-cli/scaffold
+
+go 1.26.8
