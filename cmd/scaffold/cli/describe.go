@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scaffold-cli/scaffold/generator"
+)
+
+// exampleName is the project name describe uses to show derived defaults.
+const exampleName = "myapp"
+
+type frameworkJSON struct {
+	Name        string            `json:"name"`
+	Title       string            `json:"title"`
+	Version     string            `json:"version"`
+	Language    string            `json:"language"`
+	Description string            `json:"description"`
+	Versions    map[string]string `json:"versions"`
+	Options     []optionJSON      `json:"options"`
+}
+
+type optionJSON struct {
+	Key     string   `json:"key"`
+	Kind    string   `json:"kind"`
+	Default string   `json:"default"`
+	Choices []string `json:"choices,omitempty"`
+	Prompt  string   `json:"prompt"`
+	Help    string   `json:"help"`
+	When    string   `json:"when,omitempty"`
+}
+
+// describeFramework shows defaults as they come out for a project named
+// exampleName, since a default may be derived from the name.
+func describeFramework(m *generator.Manifest) frameworkJSON {
+	out := frameworkJSON{
+		Name: m.Name, Title: m.Title, Version: m.Version, Language: m.Language,
+		Description: m.Description, Versions: m.Versions, Options: []optionJSON{},
+	}
+	if out.Versions == nil {
+		out.Versions = map[string]string{}
+	}
+	var defaults map[string]any
+	if p, err := generator.Resolve(m, generator.Request{Name: exampleName}, bytes.NewReader(make([]byte, 1<<16))); err == nil {
+		defaults = p.Options
+	}
+	for _, opt := range m.Options {
+		def := opt.Default
+		if v, ok := defaults[opt.Key]; ok && opt.When == "" {
+			def = generator.FormatOptionValue(v)
+		}
+		out.Options = append(out.Options, optionJSON{
+			Key: opt.Key, Kind: opt.Kind, Default: def, Choices: opt.Choices,
+			Prompt: opt.Prompt, Help: opt.Help, When: opt.When,
+		})
+	}
+	return out
+}
+
+func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "describe FRAMEWORK",
+		Short: "Show a framework's options: kind, default, allowed values, effect",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("describe takes one framework, one of: %s", strings.Join(catalog.Names(), ", "))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, m := range catalog.Manifests() {
+				out = append(out, cobra.CompletionWithDesc(m.Name, m.Title+" "+m.Version))
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			m, err := catalog.Lookup(args[0])
+			if err != nil {
+				return err
+			}
+			d := describeFramework(m)
+			if asJSON {
+				return writeJSON(io, d)
+			}
+			w := io.Out
+			fmt.Fprintf(w, "%s — %s %s (%s)\n%s\n", d.Name, d.Title, d.Version, d.Language, d.Description)
+			if len(d.Versions) > 0 {
+				fmt.Fprintf(w, "\nPinned versions:\n")
+				for _, k := range sortedKeys(toSet(d.Versions)) {
+					fmt.Fprintf(w, "  %-14s %s\n", k, d.Versions[k])
+				}
+			}
+			fmt.Fprintf(w, "\nOptions (each is a flag, or --set key=value):\n")
+			for _, o := range d.Options {
+				values := o.Kind
+				if len(o.Choices) > 0 {
+					values = strings.Join(o.Choices, " | ")
+				}
+				fmt.Fprintf(w, "  --%s  (%s; default: %s)\n      %s\n", o.Key, values, quoteEmpty(o.Default), o.Help)
+				if o.When != "" {
+					fmt.Fprintf(w, "      only when: %s\n", o.When)
+				}
+			}
+			fmt.Fprintf(w, "\nDefaults derived from the name are shown for a project named %q.\n", exampleName)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func toSet(m map[string]string) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func quoteEmpty(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return s
+}

@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IO is where the CLI reads and writes, and whether it may ask questions.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// Interactive is true when stdin and stdout are both terminals: only then
+	// may a prompt be shown (survey reads stdin for cursor replies, and
+	// ignores defaults without a terminal).
+	Interactive bool
+	// Prompter asks the questions when Interactive; tests pass a fake.
+	Prompter Prompter
+}
+
+// SystemIO is the process's own standard streams.
+func SystemIO() *IO {
+	interactive := term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd()))
+	return &IO{
+		In:          os.Stdin,
+		Out:         os.Stdout,
+		Err:         os.Stderr,
+		Interactive: interactive,
+		Prompter:    NewSurveyPrompter(os.Stdin, os.Stdout, os.Stderr),
+	}
+}

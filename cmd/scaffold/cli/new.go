@@ -1,0 +1,361 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/scaffold-cli/scaffold/generator"
+)
+
+// newOptions is everything `scaffold new` was told, before it is resolved
+// against a framework.
+type newOptions struct {
+	io      *IO
+	catalog *generator.Catalog
+
+	name        string
+	framework   string
+	dir         string
+	sets        []string
+	answersFile string
+	dryRun      bool
+	json        bool
+	force       bool
+	noInput     bool
+	yes         bool
+	seed        string
+
+	// options holds the values of per-option flags (--docker, --module=...);
+	// only flags the user set are read.
+	options map[string]*string
+	flags   *pflag.FlagSet
+
+	// prompted records whether any question was asked, so the equivalent
+	// command is printed afterwards.
+	prompted bool
+}
+
+func newNewCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
+	o := &newOptions{io: io, catalog: catalog, options: map[string]*string{}}
+	cmd := &cobra.Command{
+		Use:   "new [NAME]",
+		Short: "Generate a new project",
+		Long: `Generate a new project into ./NAME (or --dir).
+
+Every option of a framework is also a flag of its own (see "scaffold describe FRAMEWORK");
+--set key=value is the generic form. Values not given are asked for at a terminal, or
+take their defaults with --yes.`,
+		Example: `  scaffold new myapp --framework=gin
+  scaffold new myapp --framework=gin --docker --ci --module=github.com/you/myapp
+  scaffold new myapp --framework=django --set database=postgres --dry-run
+  scaffold new --answers path/to/.scaffold.yaml --dir copy`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("new takes one project name, got %d arguments (%s); quote a name with spaces, or use --dir for the location", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.name = args[0]
+			}
+			o.flags = cmd.Flags()
+			return o.run(cmd.Context())
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.StringVarP(&o.framework, "framework", "f", "", "framework to generate (see \"scaffold list\")")
+	f.StringVar(&o.dir, "dir", "", "directory to create (default ./NAME)")
+	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
+	f.StringVar(&o.answersFile, "answers", "", "regenerate from a project's .scaffold.yaml")
+	f.BoolVar(&o.dryRun, "dry-run", false, "print the files that would be written, write nothing")
+	f.BoolVar(&o.json, "json", false, "with --dry-run: print the plan as JSON")
+	f.BoolVar(&o.force, "force", false, "allow a non-empty directory (existing files are never overwritten)")
+	f.BoolVar(&o.noInput, "no-input", false, "never prompt; a missing value is an error")
+	f.BoolVarP(&o.yes, "yes", "y", false, "accept the default of every option not given")
+	f.StringVar(&o.seed, "seed", "", "seed secrets deterministically (tests only; never for real projects)")
+	_ = f.MarkHidden("seed")
+	addOptionFlags(cmd, catalog, o.options)
+
+	_ = cmd.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, m := range catalog.Manifests() {
+			out = append(out, cobra.CompletionWithDesc(m.Name, m.Title+" "+m.Version+" — "+m.Description))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("set", func(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return completeSet(catalog, o.framework, toComplete)
+	})
+	return cmd
+}
+
+// addOptionFlags turns every option of every framework into a flag, so users
+// can write --docker or --database=postgres as they would for `rails new`.
+// Which framework a flag applies to is checked once the framework is known.
+func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[string]*string) {
+	type flagInfo struct {
+		allBool    bool
+		help       string
+		frameworks []string
+		choices    map[string]bool
+	}
+	infos := map[string]*flagInfo{}
+	var keys []string
+	for _, m := range catalog.Manifests() {
+		for _, opt := range m.Options {
+			fi, ok := infos[opt.Key]
+			if !ok {
+				fi = &flagInfo{allBool: true, help: opt.Help, choices: map[string]bool{}}
+				infos[opt.Key] = fi
+				keys = append(keys, opt.Key)
+			}
+			fi.allBool = fi.allBool && opt.Kind == generator.KindBool
+			fi.frameworks = append(fi.frameworks, m.Name)
+			for _, c := range opt.Choices {
+				fi.choices[c] = true
+			}
+		}
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		fi := infos[key]
+		values[key] = new(string)
+		usage := fmt.Sprintf("%s [%s]", fi.help, strings.Join(fi.frameworks, ", "))
+		cmd.Flags().StringVar(values[key], key, "", usage)
+		flag := cmd.Flags().Lookup(key)
+		if fi.allBool {
+			flag.NoOptDefVal = "true" // --docker means --docker=true
+		}
+		choices := sortedKeys(fi.choices)
+		if fi.allBool {
+			choices = []string{"true", "false"}
+		}
+		if len(choices) > 0 {
+			_ = cmd.RegisterFlagCompletionFunc(key, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// completeSet offers "key=" for the framework's options, then the key's values.
+func completeSet(catalog *generator.Catalog, framework, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	manifests := catalog.Manifests()
+	if m, err := catalog.Lookup(framework); err == nil {
+		manifests = []*generator.Manifest{m}
+	}
+	key, _, hasValue := strings.Cut(toComplete, "=")
+	seen := map[string]bool{}
+	var out []cobra.Completion
+	for _, m := range manifests {
+		for _, opt := range m.Options {
+			switch {
+			case !hasValue && !seen[opt.Key]:
+				seen[opt.Key] = true
+				out = append(out, cobra.CompletionWithDesc(opt.Key+"=", opt.Help))
+			case hasValue && opt.Key == key:
+				values := opt.Choices
+				if opt.Kind == generator.KindBool {
+					values = []string{"true", "false"}
+				}
+				for _, v := range values {
+					if !seen[v] {
+						seen[v] = true
+						out = append(out, key+"="+v)
+					}
+				}
+			}
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+}
+
+func (o *newOptions) run(ctx context.Context) error {
+	if o.json && !o.dryRun {
+		return usagef("--json goes with --dry-run")
+	}
+	var answers *generator.Answers
+	if o.answersFile != "" {
+		data, err := os.ReadFile(o.answersFile)
+		if err != nil {
+			return fmt.Errorf("cannot read the answers file: %w", err)
+		}
+		if answers, err = generator.ParseAnswers(data); err != nil {
+			return err
+		}
+		if o.name == "" {
+			o.name = answers.Name
+		}
+		if o.framework == "" {
+			o.framework = answers.Framework
+		}
+	}
+	if err := o.askNameAndFramework(); err != nil {
+		return err
+	}
+	m, err := o.catalog.Lookup(o.framework)
+	if err != nil {
+		return err
+	}
+	if answers != nil {
+		if w := answers.Warning(m); w != "" {
+			fmt.Fprintln(o.io.Err, w)
+		}
+	}
+	raw, err := o.rawOptions(m, answers)
+	if err != nil {
+		return err
+	}
+	if err := o.askOptions(m, raw); err != nil {
+		return err
+	}
+	random := io.Reader(rand.Reader)
+	if o.seed != "" {
+		random = generator.SeededRandom(o.seed)
+	}
+	project, err := generator.Resolve(m, generator.Request{Name: o.name, Options: raw}, random)
+	if err != nil {
+		return err
+	}
+	files, err := generator.Generate(project)
+	if err != nil {
+		return err
+	}
+	dir := o.dir
+	if dir == "" {
+		dir = o.name
+	}
+	if o.dryRun {
+		return o.printPlan(m, dir, files)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := generator.Write(ctx, dir, files, generator.WriteOptions{Force: o.force}); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%w: nothing was written", ErrInterrupted)
+		}
+		return err
+	}
+	o.printDone(m, project, dir, files)
+	return nil
+}
+
+// rawOptions merges option values from the answers file, --set and the
+// per-option flags. Giving the same option twice on the command line is an
+// error; the command line overrides the answers file.
+func (o *newOptions) rawOptions(m *generator.Manifest, answers *generator.Answers) (map[string]string, error) {
+	raw := map[string]string{}
+	if answers != nil {
+		for k, v := range answers.OptionStrings() {
+			raw[k] = v
+		}
+	}
+	fromCLI := map[string]string{}
+	for _, s := range o.sets {
+		key, value, ok := strings.Cut(s, "=")
+		if !ok || key == "" {
+			return nil, usagef("--set %q: write --set key=value", s)
+		}
+		if prev, dup := fromCLI[key]; dup {
+			return nil, usagef("option %q is given twice (%s); give it once", key, prev)
+		}
+		fromCLI[key] = "--set " + s
+		raw[key] = value
+	}
+	for key, value := range o.options {
+		if !o.flags.Changed(key) {
+			continue
+		}
+		if _, ok := m.Option(key); !ok {
+			return nil, usagef("--%s is not an option of %s; run \"scaffold describe %s\" for its options", key, m.Name, m.Name)
+		}
+		if prev, dup := fromCLI[key]; dup {
+			return nil, usagef("option %q is given twice (%s and --%s); give it once", key, prev, key)
+		}
+		fromCLI[key] = "--" + key
+		raw[key] = *value
+	}
+	return raw, nil
+}
+
+type plannedFile struct {
+	Path string `json:"path"`
+	Mode string `json:"mode"`
+	Size int    `json:"size"`
+}
+
+func (o *newOptions) printPlan(m *generator.Manifest, dir string, files []generator.File) error {
+	planned := make([]plannedFile, len(files))
+	total := 0
+	for i, f := range files {
+		planned[i] = plannedFile{Path: f.Path, Mode: fmt.Sprintf("%04o", f.Mode.Perm()), Size: len(f.Data)}
+		total += len(f.Data)
+	}
+	if o.json {
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Framework string        `json:"framework"`
+			Version   string        `json:"version"`
+			Dir       string        `json:"dir"`
+			Files     []plannedFile `json:"files"`
+		}{m.Name, m.Version, dir, planned})
+	}
+	fmt.Fprintf(o.io.Out, "would write %d files (%d bytes) into %s (%s %s); nothing was written:\n", len(files), total, dir, m.Title, m.Version)
+	width := len(fmt.Sprint(total))
+	for _, f := range planned {
+		fmt.Fprintf(o.io.Out, "  %s %*d  %s\n", f.Mode, width, f.Size, f.Path)
+	}
+	return nil
+}
+
+func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir string, files []generator.File) {
+	fmt.Fprintf(o.io.Out, "Created %s: a %s %s project, %d files.\n", dir, m.Title, m.Version, len(files))
+	if o.prompted {
+		fmt.Fprintf(o.io.Out, "\nTo do the same without questions:\n  %s\n", equivalentCommand(p, o.dir))
+	}
+	shown := dir
+	if !filepath.IsAbs(shown) && !strings.HasPrefix(shown, ".") {
+		shown = "./" + shown
+	}
+	steps, err := generator.NextSteps(p, shown)
+	if err != nil {
+		fmt.Fprintf(o.io.Err, "scaffold: next steps: %v\n", err)
+		return
+	}
+	if steps != "" {
+		fmt.Fprintf(o.io.Out, "\nNext steps:\n%s", indent(steps, "  "))
+	}
+}
+
+func indent(s, pad string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = pad + l
+		}
+	}
+	return strings.Join(lines, "")
+}

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+	"os"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// Prompter asks one question at a time. It is the only thing that knows about
+// the prompt library (survey/v2, which is unmaintained), so replacing it
+// touches this file alone.
+type Prompter interface {
+	// Input asks for text; validate runs on every answer, and its error is
+	// shown inline until the answer passes.
+	Input(message, help, def string, validate func(string) error) (string, error)
+	// Select asks for one of options; descriptions may be nil.
+	Select(message, help string, options, descriptions []string, def string) (string, error)
+	// Confirm asks yes or no.
+	Confirm(message, help string, def bool) (bool, error)
+}
+
+// ErrInterrupted is returned by a Prompter when the user presses Ctrl-C.
+var ErrInterrupted = errors.New("interrupted")
+
+type surveyPrompter struct {
+	stdio terminal.Stdio
+}
+
+// NewSurveyPrompter returns the survey-backed Prompter on the given terminal.
+func NewSurveyPrompter(in terminal.FileReader, out terminal.FileWriter, errOut *os.File) Prompter {
+	return &surveyPrompter{stdio: terminal.Stdio{In: in, Out: out, Err: errOut}}
+}
+
+func (p *surveyPrompter) ask(prompt survey.Prompt, answer any, opts ...survey.AskOpt) error {
+	opts = append(opts, survey.WithStdio(p.stdio.In, p.stdio.Out, p.stdio.Err))
+	err := survey.AskOne(prompt, answer, opts...)
+	if errors.Is(err, terminal.InterruptErr) {
+		return ErrInterrupted
+	}
+	return err
+}
+
+func (p *surveyPrompter) Input(message, help, def string, validate func(string) error) (string, error) {
+	var answer string
+	opts := []survey.AskOpt{survey.WithValidator(survey.Required)}
+	if validate != nil {
+		opts = append(opts, survey.WithValidator(func(v any) error {
+			s, _ := v.(string)
+			return validate(s)
+		}))
+	}
+	err := p.ask(&survey.Input{Message: message, Help: help, Default: def}, &answer, opts...)
+	return answer, err
+}
+
+func (p *surveyPrompter) Select(message, help string, options, descriptions []string, def string) (string, error) {
+	var answer string
+	q := &survey.Select{Message: message, Help: help, Options: options, Default: def}
+	if descriptions != nil {
+		q.Description = func(_ string, i int) string { return descriptions[i] }
+	}
+	// Required: survey returns "" when filtering hides every option (#205).
+	err := p.ask(q, &answer, survey.WithValidator(survey.Required))
+	return answer, err
+}
+
+func (p *surveyPrompter) Confirm(message, help string, def bool) (bool, error) {
+	answer := def
+	err := p.ask(&survey.Confirm{Message: message, Help: help, Default: def}, &answer)
+	return answer, err
+}

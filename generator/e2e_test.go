@@ -1,0 +1,508 @@
+//go:build e2e
+
+package generator_test
+
+// End-to-end runs: every golden case of every framework is generated into a
+// temporary directory and run with its own toolchain, as its manifest's e2e
+// section says (install, lint, test, start the server, request it, stop it).
+// Golden files prove the output is stable; this proves it works.
+//
+//	make e2e                  # all frameworks (CI=true: a missing toolchain fails)
+//	make e2e E2E_RUN=gin      # one framework, or gin/default for one case
+//	make e2e-full             # the e2e_full sections (need registries this machine lacks)
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
+)
+
+// inCI is true in CI, where a missing toolchain is a failure, not a skip.
+var inCI = os.Getenv("CI") == "true"
+
+func TestE2E(t *testing.T) {
+	runE2E(t, func(m *generator.Manifest) *generator.E2E { return m.E2E }, false)
+}
+
+// TestE2EFull runs the e2e_full sections: real runs that need what this
+// machine may not have (RubyGems, Packagist, newer runtimes). A failing
+// preflight skips with its reason, even in CI.
+func TestE2EFull(t *testing.T) {
+	runE2E(t, func(m *generator.Manifest) *generator.E2E { return m.E2EFull }, true)
+}
+
+func runE2E(t *testing.T, section func(*generator.Manifest) *generator.E2E, full bool) {
+	catalog, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range catalog.Manifests() {
+		e := section(m)
+		if e == nil {
+			continue
+		}
+		for _, gc := range m.Golden {
+			t.Run(m.Name+"/"+gc.Name, func(t *testing.T) {
+				runCase(t, m, gc, e, full)
+			})
+		}
+	}
+}
+
+func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E2E, full bool) {
+	for _, tool := range e.Tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			if inCI && !full {
+				t.Fatalf("%s is not installed: .ci/run must install it (CI=true, so this is a failure)", tool)
+			}
+			t.Skipf("SKIPPED: %s is not installed (in CI this fails)", tool)
+		}
+	}
+	timeout := 15 * time.Minute
+	if e.Timeout != "" {
+		timeout, _ = time.ParseDuration(e.Timeout) // validated when loaded
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+
+	opts := map[string]string{}
+	for k, v := range gc.Options {
+		opts[k] = generator.FormatOptionValue(v)
+	}
+	p, err := generator.Resolve(m, generator.Request{Name: gc.ProjectName(), Options: opts}, generator.SeededRandom("e2e"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := generator.Generate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), gc.ProjectName())
+	if err := generator.Write(ctx, dir, files, generator.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+
+	env := append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
+	for _, k := range sortedMapKeys(e.Env) {
+		v, err := p.Render("e2e env "+k, e.Env[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		env = append(env, k+"="+v)
+	}
+
+	var services []*runningService
+	for _, s := range e.Services {
+		ok, err := p.Condition(s.When)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		svc := startService(t, s.Name, m.Name+"_"+strings.ReplaceAll(gc.Name, "-", "_"))
+		services = append(services, svc)
+		env = append(env, svc.env...)
+	}
+
+	if e.Preflight != "" {
+		if out, err := runShell(ctx, dir, env, e.Preflight); err != nil {
+			t.Skipf("SKIPPED: cannot run here: %s", strings.TrimSpace(lastLines(out, 5)))
+		}
+	}
+
+	for _, step := range e.Steps {
+		cmd, err := p.Render("e2e step", step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		out, err := runShell(ctx, dir, env, cmd)
+		if err != nil {
+			t.Fatalf("step failed: %s\n%v\n%s", cmd, err, lastLines(out, 60))
+		}
+		t.Logf("ok   %5.1fs  %s", time.Since(start).Seconds(), cmd)
+	}
+
+	if e.Serve != nil {
+		serveAndCheck(t, ctx, p, dir, env, e.Serve, services)
+	}
+}
+
+// runShell runs a command with bash in dir and returns its combined output.
+func runShell(ctx context.Context, dir string, env []string, command string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", command)
+	cmd.Dir = dir
+	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Kill the whole group on timeout: npm, mvn and pip spawn children.
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.Bytes(), err
+}
+
+func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService) {
+	command, err := p.Render("e2e serve", s.Command)
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := envValue(env, "PORT")
+	base := "http://127.0.0.1:" + port
+	cmd := exec.Command("bash", "-c", command)
+	cmd.Dir = dir
+	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var out syncBuffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		// Stop by PID: SIGTERM to the server's process group, as a process
+		// manager would; it must shut down gracefully.
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-exited:
+			t.Logf("ok          server stopped on SIGTERM")
+		case <-time.After(20 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-exited
+			t.Errorf("server did not stop within 20s of SIGTERM\n%s", lastLines(out.Bytes(), 30))
+		}
+	}
+	defer stop()
+
+	readyTimeout := 60 * time.Second
+	if s.ReadyTimeout != "" {
+		readyTimeout, _ = time.ParseDuration(s.ReadyTimeout)
+	}
+	start := time.Now()
+	client := &http.Client{Timeout: 10 * time.Second}
+	for {
+		resp, err := client.Get(base + firstPath(s))
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		select {
+		case err := <-exited:
+			stopped = true
+			t.Fatalf("server exited before answering (%v):\n%s", err, lastLines(out.Bytes(), 60))
+		case <-ctx.Done():
+			t.Fatalf("case timed out waiting for the server:\n%s", lastLines(out.Bytes(), 60))
+		case <-time.After(250 * time.Millisecond):
+		}
+		if time.Since(start) > readyTimeout {
+			t.Fatalf("server did not answer on %s within %s:\n%s", base, readyTimeout, lastLines(out.Bytes(), 60))
+		}
+	}
+	t.Logf("ok   %5.1fs  server answering on %s: %s", time.Since(start).Seconds(), base, command)
+
+	for _, c := range s.Checks {
+		checkHTTP(t, client, base, c, &out)
+	}
+	if len(s.ChecksAfterServicesStop) > 0 {
+		if len(services) == 0 {
+			return // this case has no service to stop
+		}
+		for _, svc := range services {
+			svc.stop()
+		}
+		t.Logf("ok          services stopped: %s", serviceNames(services))
+		for _, c := range s.ChecksAfterServicesStop {
+			checkHTTP(t, client, base, c, &out)
+		}
+	}
+}
+
+func firstPath(s *generator.Serve) string {
+	if len(s.Checks) > 0 {
+		return s.Checks[0].Path
+	}
+	return "/"
+}
+
+func checkHTTP(t *testing.T, client *http.Client, base string, c generator.HTTPCheck, serverOut *syncBuffer) {
+	t.Helper()
+	resp, err := client.Get(base + c.Path)
+	if err != nil {
+		t.Errorf("GET %s: %v\n%s", c.Path, err, lastLines(serverOut.Bytes(), 30))
+		return
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var problems []string
+	if c.Status != 0 && resp.StatusCode != c.Status {
+		problems = append(problems, fmt.Sprintf("status %d, want %d", resp.StatusCode, c.Status))
+	}
+	if c.Contains != "" && !bytes.Contains(body, []byte(c.Contains)) {
+		problems = append(problems, fmt.Sprintf("body does not contain %q", c.Contains))
+	}
+	if len(c.JSON) > 0 {
+		var got map[string]any
+		if err := json.Unmarshal(body, &got); err != nil {
+			problems = append(problems, fmt.Sprintf("body is not a JSON object: %v", err))
+		}
+		for _, k := range sortedMapKeys(c.JSON) {
+			if g, ok := got[k]; !ok || fmt.Sprint(g) != fmt.Sprint(c.JSON[k]) {
+				problems = append(problems, fmt.Sprintf("JSON %q = %v, want %v", k, g, c.JSON[k]))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		t.Errorf("GET %s: %s\nbody: %s\nserver output:\n%s", c.Path, strings.Join(problems, "; "), truncate(body, 2000), lastLines(serverOut.Bytes(), 30))
+		return
+	}
+	t.Logf("ok          GET %s -> %d %s", c.Path, resp.StatusCode, truncate(bytes.TrimSpace(body), 200))
+}
+
+// runningService is a real server started for one case.
+type runningService struct {
+	name string
+	env  []string
+	stop func()
+}
+
+func serviceNames(svcs []*runningService) string {
+	var names []string
+	for _, s := range svcs {
+		names = append(names, s.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func startService(t *testing.T, name, dbName string) *runningService {
+	switch name {
+	case "postgres":
+		return startPostgres(t, dbName)
+	}
+	t.Fatalf("unknown e2e service %q", name)
+	return nil
+}
+
+var (
+	pgTemplateOnce sync.Once
+	pgTemplateDir  string
+	pgTemplateErr  error
+	pgBin          string
+)
+
+// startPostgres starts a private PostgreSQL cluster for one case, on a free
+// 127.0.0.1 port, with a database named after the case. The cluster is made
+// once per run by initdb and copied per case (initdb is the slow part).
+func startPostgres(t *testing.T, dbName string) *runningService {
+	pgTemplateOnce.Do(func() { pgTemplateDir, pgTemplateErr = initPostgresTemplate() })
+	if pgTemplateErr != nil {
+		if inCI {
+			t.Fatalf("PostgreSQL: %v (CI=true: .ci/run must install it)", pgTemplateErr)
+		}
+		t.Skipf("SKIPPED: PostgreSQL: %v", pgTemplateErr)
+	}
+	work, err := os.MkdirTemp("", "scaffold-pg-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(work) })
+	data := filepath.Join(work, "data")
+	if out, err := exec.Command("cp", "-a", pgTemplateDir, data).CombinedOutput(); err != nil {
+		t.Fatalf("copy cluster: %v\n%s", err, out)
+	}
+	if err := chownToPostgres(work); err != nil {
+		t.Fatal(err)
+	}
+	port := strconv.Itoa(freePort(t))
+	logFile := filepath.Join(work, "postgres.log")
+	start := exec.Command(filepath.Join(pgBin, "pg_ctl"), "-D", data, "-l", logFile, "-w", "-t", "60",
+		"-o", fmt.Sprintf("-p %s -k %s -c listen_addresses=127.0.0.1 -c fsync=off", port, work), "start")
+	if out, err := runAsPostgres(start); err != nil {
+		log, _ := os.ReadFile(logFile)
+		t.Fatalf("pg_ctl start: %v\n%s\n%s", err, out, log)
+	}
+	running := true
+	stop := func() {
+		if !running {
+			return
+		}
+		running = false
+		cmd := exec.Command(filepath.Join(pgBin, "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+		if out, err := runAsPostgres(cmd); err != nil {
+			t.Errorf("pg_ctl stop: %v\n%s", err, out)
+		}
+	}
+	t.Cleanup(stop)
+	create := exec.Command(filepath.Join(pgBin, "createdb"), "-h", "127.0.0.1", "-p", port, "-U", "scaffold", dbName)
+	if out, err := runAsPostgres(create); err != nil {
+		t.Fatalf("createdb: %v\n%s", err, out)
+	}
+	url := fmt.Sprintf("postgres://scaffold:scaffold@127.0.0.1:%s/%s", port, dbName)
+	t.Logf("ok          postgres on 127.0.0.1:%s, database %s", port, dbName)
+	return &runningService{
+		name: "postgres",
+		env: []string{
+			"DATABASE_URL=" + url,
+			"PGHOST=127.0.0.1", "PGPORT=" + port, "PGUSER=scaffold", "PGPASSWORD=scaffold", "PGDATABASE=" + dbName,
+		},
+		stop: stop,
+	}
+}
+
+func initPostgresTemplate() (string, error) {
+	candidates, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
+	sort.Strings(candidates)
+	if len(candidates) > 0 {
+		pgBin = filepath.Dir(candidates[len(candidates)-1])
+	} else if p, err := exec.LookPath("initdb"); err == nil {
+		pgBin = filepath.Dir(p)
+	} else {
+		return "", errors.New("initdb not found (Debian: apt-get install postgresql)")
+	}
+	work, err := os.MkdirTemp("", "scaffold-pg-template-")
+	if err != nil {
+		return "", err
+	}
+	if err := chownToPostgres(work); err != nil {
+		return "", err
+	}
+	pwfile := filepath.Join(work, "pw")
+	if err := os.WriteFile(pwfile, []byte("scaffold\n"), 0o644); err != nil {
+		return "", err
+	}
+	data := filepath.Join(work, "data")
+	cmd := exec.Command(filepath.Join(pgBin, "initdb"), "-D", data, "-U", "scaffold", "--pwfile", pwfile,
+		"--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--no-sync")
+	if out, err := runAsPostgres(cmd); err != nil {
+		return "", fmt.Errorf("initdb: %v\n%s", err, out)
+	}
+	return data, nil
+}
+
+// PostgreSQL refuses to run as root: run its tools as the postgres user then.
+func runAsPostgres(cmd *exec.Cmd) ([]byte, error) {
+	if os.Geteuid() == 0 {
+		uid, gid, err := postgresIDs()
+		if err != nil {
+			return nil, err
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: gid}}
+	}
+	cmd.Env = append(os.Environ(), "PGPASSWORD=scaffold")
+	return cmd.CombinedOutput()
+}
+
+func chownToPostgres(dir string) error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	uid, gid, err := postgresIDs()
+	if err != nil {
+		return err
+	}
+	return filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, int(uid), int(gid))
+	})
+}
+
+func postgresIDs() (uint32, uint32, error) {
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return 0, 0, fmt.Errorf("running as root needs a postgres user (Debian's postgresql package makes one): %w", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	return uint32(uid), uint32(gid), nil
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func envValue(env []string, key string) string {
+	for i := len(env) - 1; i >= 0; i-- {
+		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func lastLines(b []byte, n int) string {
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{fmt.Sprintf("... (%d lines before)", len(lines)-n)}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func truncate(b []byte, n int) string {
+	if len(b) > n {
+		return string(b[:n]) + "..."
+	}
+	return string(b)
+}
+
+// syncBuffer collects a server's output while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) Bytes() []byte {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]byte(nil), b.buf.Bytes()...)
+}

@@ -1,0 +1,63 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+)
+
+// InputError is a mistake in what the user asked for (a bad name, an unknown
+// framework or option, a bad value): the CLI exits 2 for it. Anything else is
+// a failure of the environment or of a template (exit 1).
+type InputError struct{ msg string }
+
+func (e *InputError) Error() string { return e.msg }
+
+// Inputf builds an InputError.
+func Inputf(format string, args ...any) error {
+	return &InputError{msg: fmt.Sprintf(format, args...)}
+}
+
+// IsInputError reports whether err (or anything it wraps) is an InputError.
+func IsInputError(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is near
+// enough to be a plausible typo (at most two edits, and fewer than its length).
+func closest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestDist && d < len([]rune(c)) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Damerau–Levenshtein distance (adjacent swaps count one,
+// so "gni" is one step from "gin").
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

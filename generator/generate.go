@@ -1,0 +1,226 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// TemplateSuffix marks the files that are rendered; all others are copied.
+const TemplateSuffix = ".tmpl"
+
+// AnswersFile is written into every project: how to regenerate it.
+const AnswersFile = ".scaffold.yaml"
+
+// File is one file of a generated project, rendered in memory.
+type File struct {
+	Path   string      // slash-separated, relative to the target, always local
+	Mode   fs.FileMode // permission bits
+	Data   []byte
+	Source string // path under the framework's files/ ("" for engine-written files)
+}
+
+// Generate plans and renders the whole project in memory. Nothing touches the
+// disk: a template error fails here, before anything is written.
+func Generate(p *Project) ([]File, error) {
+	m := p.Manifest
+	data := p.Data()
+	var out []File
+	err := fs.WalkDir(m.files, ".", func(src string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", src)
+		}
+		f, keep, err := planFile(m, src, data)
+		if err != nil || !keep {
+			return err
+		}
+		content, err := fs.ReadFile(m.files, src)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(src, TemplateSuffix) {
+			if content, err = renderFile(src, content, data); err != nil {
+				return err
+			}
+		}
+		f.Data = content
+		out = append(out, f)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", m.Name, err)
+	}
+	out = append(out, File{Path: AnswersFile, Mode: 0o644, Data: p.AnswersYAML()})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	for i := 1; i < len(out); i++ {
+		if out[i].Path == out[i-1].Path {
+			return nil, fmt.Errorf("template %s: %s and %s both write %s", m.Name, describeSource(out[i-1]), describeSource(out[i]), out[i].Path)
+		}
+	}
+	return out, nil
+}
+
+func describeSource(f File) string {
+	if f.Source == "" {
+		return "scaffold itself"
+	}
+	return f.Source
+}
+
+// planFile applies the manifest's file rules to one source file: whether it
+// is written, where, and with which mode.
+func planFile(m *Manifest, src string, data TemplateData) (File, bool, error) {
+	f := File{Source: src, Mode: 0o644}
+	var dest string
+	for _, r := range m.Files {
+		if !ruleMatches(r.Match, src) {
+			continue
+		}
+		ok, err := evalCondition(r.When, data)
+		if err != nil {
+			return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
+		}
+		if !ok {
+			return f, false, nil // every matching condition must hold
+		}
+		if r.Mode != "" {
+			mode, _ := strconv.ParseUint(r.Mode, 8, 32) // validated when loaded
+			f.Mode = fs.FileMode(mode)
+		}
+		if r.Dest != "" {
+			dest = r.Dest
+		}
+	}
+	var err error
+	if dest != "" {
+		f.Path, err = renderString(src+" (dest)", dest, data)
+	} else {
+		f.Path, err = renderPath(src, data)
+	}
+	if err != nil {
+		return f, false, fmt.Errorf("%s: path: %w", src, err)
+	}
+	f.Path = strings.TrimSuffix(f.Path, TemplateSuffix)
+	if err := checkLocalPath(f.Path); err != nil {
+		return f, false, fmt.Errorf("%s: %w", src, err)
+	}
+	return f, true, nil
+}
+
+// ruleMatches matches a rule against a source path, with or without its
+// .tmpl suffix, so rules can name files as they will be written.
+func ruleMatches(pattern, src string) bool {
+	return matchGlob(pattern, src) || matchGlob(pattern, strings.TrimSuffix(src, TemplateSuffix))
+}
+
+// matchGlob is path.Match per element, plus "**" for any number of elements.
+func matchGlob(pattern, name string) bool {
+	return matchElems(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchElems(pat, elems []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(elems); i++ {
+				if matchElems(pat[1:], elems[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(elems) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(pat[0], elems[0]); !ok {
+			return false
+		}
+		pat, elems = pat[1:], elems[1:]
+	}
+	return len(elems) == 0
+}
+
+// renderPath renders each element of a source path that holds a template.
+func renderPath(src string, data TemplateData) (string, error) {
+	if !strings.Contains(src, "{{") {
+		return src, nil
+	}
+	elems := strings.Split(src, "/")
+	for i, e := range elems {
+		out, err := renderString(src, e, data)
+		if err != nil {
+			return "", err
+		}
+		elems[i] = out
+	}
+	return strings.Join(elems, "/"), nil
+}
+
+// checkLocalPath refuses any destination that could land outside the target:
+// absolute, empty, "..", a backslash or a NUL byte.
+func checkLocalPath(p string) error {
+	switch {
+	case p == "" || p == ".":
+		return fmt.Errorf("destination path is empty")
+	case strings.HasPrefix(p, "/"):
+		return fmt.Errorf("destination %q is absolute; it must stay inside the project", p)
+	case strings.ContainsAny(p, "\\\x00:"):
+		return fmt.Errorf("destination %q contains a backslash, colon or NUL; not portable", p)
+	}
+	for _, e := range strings.Split(p, "/") {
+		if e == "" || e == "." || e == ".." {
+			return fmt.Errorf("destination %q has an empty, '.' or '..' element; it must stay inside the project", p)
+		}
+	}
+	return nil
+}
+
+func renderFile(name string, content []byte, data TemplateData) ([]byte, error) {
+	t, err := newTemplate(name).Parse(string(content))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ParseTemplates parses every *.tmpl file and every path element of a
+// framework, without answers: a syntax error or a call to a removed function
+// fails here (and so in the test suite), never in front of a user.
+func ParseTemplates(m *Manifest) error {
+	return fs.WalkDir(m.files, ".", func(src string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.Contains(src, "{{") {
+			for _, e := range strings.Split(src, "/") {
+				if _, err := newTemplate(src).Parse(e); err != nil {
+					return fmt.Errorf("%s: %s: path: %w", m.Name, src, err)
+				}
+			}
+		}
+		if !strings.HasSuffix(src, TemplateSuffix) {
+			return nil
+		}
+		content, err := fs.ReadFile(m.files, src)
+		if err != nil {
+			return err
+		}
+		if _, err := newTemplate(src).Parse(string(content)); err != nil {
+			return fmt.Errorf("%s: %w", m.Name, err)
+		}
+		return nil
+	})
+}

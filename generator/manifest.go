@@ -1,0 +1,441 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ManifestFile is the name of the manifest inside each framework directory.
+const ManifestFile = "manifest.yaml"
+
+// FilesDir is the directory, beside the manifest, that holds the project tree.
+const FilesDir = "files"
+
+// Option kinds.
+const (
+	KindString = "string"
+	KindBool   = "bool"
+	KindChoice = "choice"
+)
+
+// ReservedOptionKeys are flag names of `scaffold new` itself: an option may not
+// take one, since every option is also a flag.
+var ReservedOptionKeys = []string{
+	"answers", "dir", "dry-run", "force", "framework", "help", "json",
+	"name", "no-input", "seed", "set", "yes",
+}
+
+// Manifest describes one framework: everything scaffold knows about it is here
+// and in the files beside it. See docs/template-format.md.
+type Manifest struct {
+	Name            string            `yaml:"name" json:"name"`
+	Title           string            `yaml:"title" json:"title"`
+	Description     string            `yaml:"description" json:"description"`
+	Language        string            `yaml:"language" json:"language"`
+	Version         string            `yaml:"version" json:"version"`
+	TemplateVersion int               `yaml:"template_version" json:"template_version"`
+	Names           []string          `yaml:"names" json:"names"`
+	Versions        map[string]string `yaml:"versions" json:"versions,omitempty"`
+	Options         []Option          `yaml:"options" json:"options"`
+	Secrets         []Secret          `yaml:"secrets" json:"-"`
+	Vars            OrderedVars       `yaml:"vars" json:"-"`
+	Files           []FileRule        `yaml:"files" json:"-"`
+	Golden          []GoldenCase      `yaml:"golden" json:"-"`
+	NextSteps       string            `yaml:"next_steps" json:"-"`
+	E2E             *E2E              `yaml:"e2e" json:"-"`
+	E2EFull         *E2E              `yaml:"e2e_full" json:"-"`
+
+	// files is the framework's own tree (rooted at its files/ directory).
+	files fs.FS
+}
+
+// Option is one question a framework asks; every option is also a flag.
+type Option struct {
+	Key      string   `yaml:"key" json:"key"`
+	Kind     string   `yaml:"kind" json:"kind"`
+	Default  string   `yaml:"default" json:"default"`
+	Choices  []string `yaml:"choices" json:"choices,omitempty"`
+	Prompt   string   `yaml:"prompt" json:"prompt"`
+	Help     string   `yaml:"help" json:"help"`
+	Validate string   `yaml:"validate" json:"validate,omitempty"`
+	When     string   `yaml:"when" json:"when,omitempty"`
+}
+
+// Secret is a random value drawn once per generation; it never reaches
+// .scaffold.yaml.
+type Secret struct {
+	Key      string `yaml:"key"`
+	Length   int    `yaml:"length"`
+	Encoding string `yaml:"encoding"`
+}
+
+// Var is a derived value: a template evaluated once, in manifest order.
+type Var struct {
+	Key      string
+	Template string
+}
+
+// OrderedVars keeps the manifest's order, so a var may use the ones before it.
+type OrderedVars []Var
+
+// UnmarshalYAML reads a mapping while keeping its order.
+func (v *OrderedVars) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: vars must be a mapping of key: template", node.Line)
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		if val.Kind != yaml.ScalarNode {
+			return fmt.Errorf("line %d: var %q must be a string template", val.Line, k.Value)
+		}
+		*v = append(*v, Var{Key: k.Value, Template: val.Value})
+	}
+	return nil
+}
+
+// FileRule refines the files that match a glob: a condition, a mode, a new name.
+type FileRule struct {
+	Match string `yaml:"match"`
+	When  string `yaml:"when"`
+	Mode  string `yaml:"mode"`
+	Dest  string `yaml:"dest"`
+}
+
+// GoldenCase is an option set that must have a golden file under testdata/.
+type GoldenCase struct {
+	Name    string         `yaml:"name"`
+	Project string         `yaml:"project"` // project name; "demo" when empty
+	Options map[string]any `yaml:"options"`
+}
+
+// ProjectName is the name the golden case generates.
+func (g GoldenCase) ProjectName() string {
+	if g.Project == "" {
+		return "demo"
+	}
+	return g.Project
+}
+
+// E2E says how a generated project is run for real with its own toolchain.
+type E2E struct {
+	Tools     []string          `yaml:"tools"`
+	Preflight string            `yaml:"preflight"`
+	Timeout   string            `yaml:"timeout"`
+	Env       map[string]string `yaml:"env"`
+	Steps     []string          `yaml:"steps"`
+	Serve     *Serve            `yaml:"serve"`
+	Services  []Service         `yaml:"services"`
+}
+
+// Serve starts the generated server and checks it over HTTP.
+type Serve struct {
+	Command                 string      `yaml:"command"`
+	ReadyTimeout            string      `yaml:"ready_timeout"`
+	Checks                  []HTTPCheck `yaml:"checks"`
+	ChecksAfterServicesStop []HTTPCheck `yaml:"checks_after_services_stop"`
+}
+
+// HTTPCheck is one request and what its answer must be.
+type HTTPCheck struct {
+	Path     string         `yaml:"path"`
+	Status   int            `yaml:"status"`
+	JSON     map[string]any `yaml:"json"`
+	Contains string         `yaml:"contains"`
+}
+
+// Service is a real server (e.g. postgres) the e2e harness provides to a case.
+type Service struct {
+	Name string `yaml:"name"`
+	When string `yaml:"when"`
+}
+
+var (
+	frameworkNameRe = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	optionKeyRe     = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	identRe         = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,
+// where fsys is rooted at the templates directory.
+func LoadManifest(fsys fs.FS, name string) (*Manifest, error) {
+	data, err := fs.ReadFile(fsys, path.Join(name, ManifestFile))
+	if err != nil {
+		return nil, fmt.Errorf("framework %q: %w", name, err)
+	}
+	m, err := ParseManifest(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
+	}
+	if m.Name != name {
+		return nil, fmt.Errorf("%s/%s: name %q must equal the directory name %q", name, ManifestFile, m.Name, name)
+	}
+	sub, err := fs.Sub(fsys, path.Join(name, FilesDir))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := fs.Stat(fsys, path.Join(name, FilesDir)); err != nil {
+		return nil, fmt.Errorf("%s: no %s/ directory beside the manifest", name, FilesDir)
+	}
+	m.files = sub
+	return m, nil
+}
+
+// ParseManifest decodes a manifest strictly (unknown keys are errors, so a
+// typo is caught rather than ignored) and validates it.
+func ParseManifest(data []byte) (*Manifest, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var m Manifest
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	if err := m.validate(); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// validate checks everything that can be checked without answers, so a broken
+// manifest fails in the test suite rather than in front of a user.
+func (m *Manifest) validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	if !frameworkNameRe.MatchString(m.Name) {
+		bad("name %q: use lower-case letters, digits and '-'", m.Name)
+	}
+	if m.Title == "" || m.Description == "" || m.Version == "" {
+		bad("title, description and version are required")
+	}
+	if m.TemplateVersion < 1 {
+		bad("template_version must be 1 or more")
+	}
+	for _, rule := range m.Names {
+		if _, ok := nameRules[rule]; !ok {
+			bad("names: unknown name rule %q (known: %s)", rule, strings.Join(NameRuleNames(), ", "))
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range m.Options {
+		switch {
+		case !optionKeyRe.MatchString(o.Key):
+			bad("option %q: keys are lower-case letters, digits and '-'", o.Key)
+		case slices.Contains(ReservedOptionKeys, o.Key):
+			bad("option %q: the name is taken by a flag of scaffold new", o.Key)
+		case seen[o.Key]:
+			bad("option %q is declared twice", o.Key)
+		}
+		seen[o.Key] = true
+		if o.Prompt == "" || o.Help == "" {
+			bad("option %q: prompt and help are required", o.Key)
+		}
+		switch o.Kind {
+		case KindBool:
+			if _, err := strconv.ParseBool(o.Default); o.Default != "" && err != nil {
+				bad("option %q: bool default must be true or false", o.Key)
+			}
+		case KindChoice:
+			if len(o.Choices) < 2 {
+				bad("option %q: a choice needs at least two choices", o.Key)
+			}
+			if !slices.Contains(o.Choices, o.Default) {
+				bad("option %q: default %q is not one of %v", o.Key, o.Default, o.Choices)
+			}
+		case KindString:
+		default:
+			bad("option %q: kind %q is not string, bool or choice", o.Key, o.Kind)
+		}
+		if o.Validate != "" {
+			if _, ok := nameRules[o.Validate]; !ok {
+				bad("option %q: unknown validator %q", o.Key, o.Validate)
+			}
+		}
+		for _, expr := range []string{o.When, o.Default} {
+			if err := checkTemplateSyntax(o.Key, expr, o.When == expr); err != nil {
+				bad("option %q: %v", o.Key, err)
+			}
+		}
+	}
+	for _, s := range m.Secrets {
+		if !identRe.MatchString(s.Key) {
+			bad("secret %q: keys are lower-case identifiers", s.Key)
+		}
+		if s.Length < 1 || s.Length > 4096 {
+			bad("secret %q: length must be 1..4096", s.Key)
+		}
+		if _, ok := secretEncodings[s.Encoding]; !ok {
+			bad("secret %q: unknown encoding %q", s.Key, s.Encoding)
+		}
+	}
+	for _, v := range m.Vars {
+		if !identRe.MatchString(v.Key) {
+			bad("var %q: keys are lower-case identifiers", v.Key)
+		}
+		if err := checkTemplateSyntax(v.Key, v.Template, false); err != nil {
+			bad("var %q: %v", v.Key, err)
+		}
+	}
+	for i, r := range m.Files {
+		if r.Match == "" {
+			bad("files[%d]: match is required", i)
+		} else if _, err := path.Match(strings.ReplaceAll(r.Match, "**", "*"), ""); err != nil {
+			bad("files[%d]: bad pattern %q: %v", i, r.Match, err)
+		}
+		if r.Mode != "" {
+			if mode, err := strconv.ParseUint(r.Mode, 8, 32); err != nil || mode&^0o777 != 0 {
+				bad("files[%d]: mode %q is not an octal permission like 0755", i, r.Mode)
+			}
+		}
+		if err := checkTemplateSyntax(r.Match, r.When, true); err != nil {
+			bad("files[%d]: %v", i, err)
+		}
+	}
+	if len(m.Golden) == 0 {
+		bad("golden: at least one case (the defaults) is required")
+	}
+	cases := map[string]bool{}
+	for _, g := range m.Golden {
+		if !frameworkNameRe.MatchString(g.Name) || cases[g.Name] {
+			bad("golden case %q: names are unique, lower-case, digits and '-'", g.Name)
+		}
+		cases[g.Name] = true
+		for k := range g.Options {
+			if !seen[k] {
+				bad("golden case %q: unknown option %q", g.Name, k)
+			}
+		}
+	}
+	for _, e := range []*E2E{m.E2E, m.E2EFull} {
+		if e == nil {
+			continue
+		}
+		if e.Timeout != "" {
+			if _, err := time.ParseDuration(e.Timeout); err != nil {
+				bad("e2e timeout: %v", err)
+			}
+		}
+		if e.Serve != nil && e.Serve.ReadyTimeout != "" {
+			if _, err := time.ParseDuration(e.Serve.ReadyTimeout); err != nil {
+				bad("e2e serve ready_timeout: %v", err)
+			}
+		}
+		for _, s := range e.Services {
+			if s.Name != "postgres" {
+				bad("e2e service %q: only postgres is provided", s.Name)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkTemplateSyntax parses a template (or a condition) so that syntax errors
+// surface when the manifest loads.
+func checkTemplateSyntax(name, text string, condition bool) error {
+	if text == "" {
+		return nil
+	}
+	if condition {
+		text = "{{" + text + "}}"
+	}
+	_, err := newTemplate(name).Parse(text)
+	return err
+}
+
+// Option returns the option with key, if the framework has it.
+func (m *Manifest) Option(key string) (Option, bool) {
+	for _, o := range m.Options {
+		if o.Key == key {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// OptionKeys lists the framework's option keys in manifest order.
+func (m *Manifest) OptionKeys() []string {
+	keys := make([]string, len(m.Options))
+	for i, o := range m.Options {
+		keys[i] = o.Key
+	}
+	return keys
+}
+
+// Files is the framework's project tree (rooted at files/).
+func (m *Manifest) FilesFS() fs.FS { return m.files }
+
+// Catalog is every framework found in a templates tree, by name.
+type Catalog struct {
+	manifests map[string]*Manifest
+}
+
+// LoadCatalog loads every directory of fsys that holds a manifest.
+func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{manifests: map[string]*Manifest{}}
+	var errs []error
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := fs.Stat(fsys, path.Join(e.Name(), ManifestFile)); err != nil {
+			continue
+		}
+		m, err := LoadManifest(fsys, e.Name())
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.manifests[m.Name] = m
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Names lists the frameworks, sorted.
+func (c *Catalog) Names() []string {
+	names := make([]string, 0, len(c.manifests))
+	for n := range c.manifests {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Manifests lists the manifests sorted by framework name.
+func (c *Catalog) Manifests() []*Manifest {
+	out := make([]*Manifest, 0, len(c.manifests))
+	for _, n := range c.Names() {
+		out = append(out, c.manifests[n])
+	}
+	return out
+}
+
+// Lookup finds a framework by name, or explains how to find the right one.
+func (c *Catalog) Lookup(name string) (*Manifest, error) {
+	if m, ok := c.manifests[name]; ok {
+		return m, nil
+	}
+	if name == "" {
+		return nil, Inputf("no framework given; use --framework with one of: %s", strings.Join(c.Names(), ", "))
+	}
+	if s := closest(name, c.Names()); s != "" {
+		return nil, Inputf("unknown framework %q (did you mean %q?); run \"scaffold list\"", name, s)
+	}
+	return nil, Inputf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.manifests), strings.Join(c.Names(), ", "))
+}

@@ -1,0 +1,258 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Version is scaffold's own version, recorded in every .scaffold.yaml.
+const Version = "0.1.0"
+
+// Request is what the user asked for: a name and raw option values (from
+// flags, --set or an answers file), all as text.
+type Request struct {
+	Name    string
+	Options map[string]string
+}
+
+// Project is a fully resolved request: every option has a typed value and
+// every derived name, var and secret is known. It is the data of every
+// template.
+type Project struct {
+	Manifest *Manifest
+	Name     string
+	Names    map[string]string
+	Options  map[string]any
+	// Given holds the options the user set explicitly (the rest are defaults).
+	Given   map[string]bool
+	Secrets map[string]string
+	Vars    map[string]string
+}
+
+// TemplateData is what templates see; see docs/template-format.md.
+type TemplateData struct {
+	Name      string
+	Names     map[string]string
+	Options   map[string]any
+	Secrets   map[string]string
+	Vars      map[string]string
+	Versions  map[string]string
+	Framework FrameworkInfo
+	Scaffold  ScaffoldInfo
+	// Dir is the target directory as the user wrote it (next_steps only).
+	Dir string
+}
+
+// FrameworkInfo describes the framework to templates.
+type FrameworkInfo struct{ Name, Title, Version string }
+
+// ScaffoldInfo describes scaffold to templates.
+type ScaffoldInfo struct{ Version string }
+
+// Resolve validates a request against a manifest and fills in every default,
+// derived name, var and secret. Secrets are drawn from random, in manifest
+// order; pass crypto/rand.Reader for users and a seeded stream in tests.
+func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
+	names, err := DeriveNames(req.Name, m.Names)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{
+		Manifest: m,
+		Name:     req.Name,
+		Names:    names,
+		Options:  map[string]any{},
+		Given:    map[string]bool{},
+		Secrets:  map[string]string{},
+		Vars:     map[string]string{},
+	}
+	for key := range req.Options {
+		if _, ok := m.Option(key); !ok {
+			return nil, unknownOptionError(m, key)
+		}
+	}
+	for _, o := range m.Options {
+		applies, err := p.condition(o.When)
+		if err != nil {
+			return nil, fmt.Errorf("%s: option %q: when: %w", m.Name, o.Key, err)
+		}
+		raw, given := req.Options[o.Key]
+		if !applies {
+			if given {
+				return nil, Inputf("option %q does not apply here (it needs %s); leave it out", o.Key, o.When)
+			}
+			p.Options[o.Key] = zeroValue(o)
+			continue
+		}
+		if !given {
+			raw, err = p.render("default of "+o.Key, o.Default)
+			if err != nil {
+				return nil, fmt.Errorf("%s: option %q: default: %w", m.Name, o.Key, err)
+			}
+		}
+		v, err := ParseOptionValue(o, raw)
+		if err != nil {
+			return nil, err
+		}
+		p.Options[o.Key] = v
+		p.Given[o.Key] = given
+	}
+	for _, s := range m.Secrets {
+		v, err := drawSecret(random, s)
+		if err != nil {
+			return nil, fmt.Errorf("drawing secret %q: %w", s.Key, err)
+		}
+		p.Secrets[s.Key] = v
+	}
+	for _, v := range m.Vars {
+		out, err := p.render("var "+v.Key, v.Template)
+		if err != nil {
+			return nil, fmt.Errorf("%s: var %q: %w", m.Name, v.Key, err)
+		}
+		p.Vars[v.Key] = out
+	}
+	return p, nil
+}
+
+func unknownOptionError(m *Manifest, key string) error {
+	keys := m.OptionKeys()
+	if s := closest(key, keys); s != "" {
+		return Inputf("unknown option %q for %s (did you mean %q?); run \"scaffold describe %s\"", key, m.Name, s, m.Name)
+	}
+	if len(keys) == 0 {
+		return Inputf("unknown option %q: %s has no options", key, m.Name)
+	}
+	return Inputf("unknown option %q for %s (its options: %s); run \"scaffold describe %s\"", key, m.Name, strings.Join(keys, ", "), m.Name)
+}
+
+func zeroValue(o Option) any {
+	if o.Kind == KindBool {
+		return false
+	}
+	return ""
+}
+
+// ParseOptionValue turns text into the option's typed value, or explains
+// which values are allowed.
+func ParseOptionValue(o Option, raw string) (any, error) {
+	switch o.Kind {
+	case KindBool:
+		switch strings.ToLower(strings.TrimSpace(raw)) {
+		case "true", "yes", "y", "1", "on":
+			return true, nil
+		case "false", "no", "n", "0", "off":
+			return false, nil
+		}
+		return nil, Inputf("option %q is true or false, not %q", o.Key, raw)
+	case KindChoice:
+		if slices.Contains(o.Choices, raw) {
+			return raw, nil
+		}
+		msg := fmt.Sprintf("option %q must be one of %s, not %q", o.Key, strings.Join(o.Choices, ", "), raw)
+		if s := closest(raw, o.Choices); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return nil, Inputf("%s", msg)
+	default:
+		if raw == "" {
+			return nil, Inputf("option %q must not be empty", o.Key)
+		}
+		if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			return nil, Inputf("option %q contains control characters", o.Key)
+		}
+		if o.Validate != "" {
+			if _, err := nameRules[o.Validate].Derive(raw); err != nil {
+				return nil, fmt.Errorf("option %q: %w", o.Key, err)
+			}
+		}
+		return raw, nil
+	}
+}
+
+// FormatOptionValue is the inverse of ParseOptionValue.
+func FormatOptionValue(v any) string {
+	switch v := v.(type) {
+	case bool:
+		return strconv.FormatBool(v)
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Data is the template data of the project.
+func (p *Project) Data() TemplateData {
+	m := p.Manifest
+	return TemplateData{
+		Name:      p.Name,
+		Names:     p.Names,
+		Options:   p.Options,
+		Secrets:   p.Secrets,
+		Vars:      p.Vars,
+		Versions:  nonNil(m.Versions),
+		Framework: FrameworkInfo{Name: m.Name, Title: m.Title, Version: m.Version},
+		Scaffold:  ScaffoldInfo{Version: Version},
+	}
+}
+
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+// render executes a small template (a default, a var, a path element)
+// against the project as resolved so far.
+func (p *Project) render(name, text string) (string, error) {
+	return renderString(name, text, p.Data())
+}
+
+// condition evaluates a `when` pipeline; an empty one is true.
+func (p *Project) condition(expr string) (bool, error) {
+	return evalCondition(expr, p.Data())
+}
+
+func renderString(name, text string, data any) (string, error) {
+	if !strings.Contains(text, "{{") {
+		return text, nil
+	}
+	t, err := newTemplate(name).Parse(text)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func evalCondition(expr string, data any) (bool, error) {
+	if strings.TrimSpace(expr) == "" {
+		return true, nil
+	}
+	out, err := renderString("when", "{{if "+expr+"}}true{{end}}", data)
+	if err != nil {
+		return false, err
+	}
+	return out == "true", nil
+}
+
+// NextSteps renders the manifest's next_steps for a project written to dir.
+func NextSteps(p *Project, dir string) (string, error) {
+	data := p.Data()
+	data.Dir = dir
+	return renderString("next_steps", p.Manifest.NextSteps, data)
+}
+
+// Render executes a template string against the project (e2e commands use it).
+func (p *Project) Render(name, text string) (string, error) { return p.render(name, text) }
+
+// Condition evaluates a `when` pipeline against the project.
+func (p *Project) Condition(expr string) (bool, error) { return p.condition(expr) }

@@ -1,0 +1,256 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// WriteOptions control how a project lands on disk.
+type WriteOptions struct {
+	// Force allows a non-empty target, but only when none of the planned
+	// paths exists there: an existing file is never overwritten.
+	Force bool
+	// beforeCommit, when set (tests only), runs after every file is staged and
+	// before anything becomes visible in the target.
+	beforeCommit func() error
+}
+
+// Write puts files into target atomically. Without Force, everything is
+// written into a staging directory beside the target, which is then renamed
+// into place: a failure or an interruption (ctx cancelled) leaves nothing
+// behind. With Force, files are staged inside the target and then linked into
+// place, each refusing to replace an existing file; a failure removes what was
+// added. All file access goes through os.Root, so no path can leave the
+// directory it is meant for, symlinks included.
+func Write(ctx context.Context, target string, files []File, opts WriteOptions) error {
+	for _, f := range files {
+		if err := checkLocalPath(f.Path); err != nil {
+			return err
+		}
+	}
+	target = filepath.Clean(target)
+	state, err := inspectTarget(target)
+	if err != nil {
+		return err
+	}
+	switch {
+	case state == targetNonEmpty && !opts.Force:
+		return Inputf("%s is not empty; choose another directory with --dir, or add --force to add the files to it (no existing file is ever overwritten)", target)
+	case state == targetNonEmpty:
+		return writeInto(ctx, target, files, opts)
+	default:
+		return writeNew(ctx, target, files, opts)
+	}
+}
+
+type targetState int
+
+const (
+	targetMissing targetState = iota
+	targetEmpty
+	targetNonEmpty
+)
+
+func inspectTarget(target string) (targetState, error) {
+	info, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		parent := filepath.Dir(target)
+		pinfo, perr := os.Stat(parent)
+		if perr != nil || !pinfo.IsDir() {
+			return 0, fmt.Errorf("cannot create %s: its parent directory %s does not exist; create it first", target, parent)
+		}
+		return targetMissing, nil
+	case err != nil:
+		return 0, fmt.Errorf("cannot use %s: %w", target, err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return 0, Inputf("%s is a symbolic link; give the real directory with --dir", target)
+	case !info.IsDir():
+		return 0, Inputf("%s exists and is not a directory; choose another name or --dir", target)
+	}
+	entries, err := os.ReadDir(target)
+	if err != nil {
+		return 0, fmt.Errorf("cannot read %s: %w", target, err)
+	}
+	if len(entries) == 0 {
+		return targetEmpty, nil
+	}
+	return targetNonEmpty, nil
+}
+
+// writeNew stages the project beside the target and renames it into place.
+func writeNew(ctx context.Context, target string, files []File, opts WriteOptions) (err error) {
+	parent, base := filepath.Split(target)
+	if parent == "" {
+		parent = "."
+	}
+	staging, err := os.MkdirTemp(parent, "."+base+".scaffold-")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", parent, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(staging)
+		}
+	}()
+	if err := stageFiles(ctx, staging, files); err != nil {
+		return err
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return err
+	}
+	if opts.beforeCommit != nil {
+		if err := opts.beforeCommit(); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Rename(staging, target); err != nil {
+		if errors.Is(err, fs.ErrExist) || isNotEmpty(err) {
+			return Inputf("%s was created by someone else while scaffold was writing; nothing was written", target)
+		}
+		return fmt.Errorf("cannot move the project into %s: %w", target, err)
+	}
+	return nil
+}
+
+// writeInto adds files to an existing, non-empty directory, never replacing
+// anything, and takes its additions back if any step fails.
+func writeInto(ctx context.Context, target string, files []File, opts WriteOptions) (err error) {
+	root, err := os.OpenRoot(target)
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %w", target, err)
+	}
+	defer root.Close()
+	var clashes []string
+	for _, f := range files {
+		if _, err := root.Lstat(f.Path); err == nil {
+			clashes = append(clashes, f.Path)
+		} else if !errors.Is(err, fs.ErrNotExist) && !isNotDir(err) {
+			return fmt.Errorf("cannot check %s: %w", filepath.Join(target, f.Path), err)
+		}
+	}
+	if len(clashes) > 0 {
+		return Inputf("--force never overwrites, and %s already has %s; remove them or choose another --dir", target, summarize(clashes))
+	}
+	staging, err := os.MkdirTemp(target, ".scaffold-staging-")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", target, err)
+	}
+	stagingName := filepath.Base(staging)
+	defer os.RemoveAll(staging)
+	if err := stageFiles(ctx, staging, files); err != nil {
+		return err
+	}
+	if opts.beforeCommit != nil {
+		if err := opts.beforeCommit(); err != nil {
+			return err
+		}
+	}
+	var added, createdDirs []string
+	defer func() {
+		if err == nil {
+			return
+		}
+		for _, p := range added {
+			root.Remove(p)
+		}
+		for i := len(createdDirs) - 1; i >= 0; i-- {
+			root.Remove(createdDirs[i])
+		}
+	}()
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := ensureDir(root, path.Dir(f.Path), &createdDirs); err != nil {
+			return err
+		}
+		// A hard link fails if the name exists: no check-then-write race.
+		if err := root.Link(path.Join(stagingName, f.Path), f.Path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return Inputf("%s appeared in %s while scaffold was writing; nothing was changed", f.Path, target)
+			}
+			return fmt.Errorf("cannot add %s: %w", filepath.Join(target, f.Path), err)
+		}
+		added = append(added, f.Path)
+	}
+	return nil
+}
+
+// ensureDir creates dir (and its parents) under root, recording what it made.
+func ensureDir(root *os.Root, dir string, created *[]string) error {
+	if dir == "." {
+		return nil
+	}
+	if err := ensureDir(root, path.Dir(dir), created); err != nil {
+		return err
+	}
+	info, err := root.Lstat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return Inputf("%s exists and is not a directory; it is in the way of the project's files", dir)
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	if err := root.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	*created = append(*created, dir)
+	return nil
+}
+
+// stageFiles writes every file under dir, checking for cancellation between
+// files so that Ctrl-C stops promptly.
+func stageFiles(ctx context.Context, dir string, files []File) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d := path.Dir(f.Path); d != "." {
+			if err := root.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("cannot create directory %s: %w", d, err)
+			}
+		}
+		out, err := root.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, f.Mode.Perm())
+		if err != nil {
+			return fmt.Errorf("cannot create %s: %w", f.Path, err)
+		}
+		_, werr := out.Write(f.Data)
+		cerr := out.Close()
+		if err := errors.Join(werr, cerr); err != nil {
+			return fmt.Errorf("cannot write %s: %w", f.Path, err)
+		}
+	}
+	return nil
+}
+
+func summarize(paths []string) string {
+	sort.Strings(paths)
+	if len(paths) > 5 {
+		return strings.Join(paths[:5], ", ") + fmt.Sprintf(" and %d more", len(paths)-5)
+	}
+	return strings.Join(paths, ", ")
+}
+
+func isNotEmpty(err error) bool { return errors.Is(err, syscall.ENOTEMPTY) }
+
+// isNotDir: a parent of the path is a file, so the path cannot exist either.
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }
