@@ -57,18 +57,9 @@ type ScaffoldInfo struct{ Version string }
 // derived name, var and secret. Secrets are drawn from random, in manifest
 // order; pass crypto/rand.Reader for users and a seeded stream in tests.
 func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
-	names, err := DeriveNames(req.Name, m.Names)
+	p, err := newProject(m, req.Name)
 	if err != nil {
 		return nil, err
-	}
-	p := &Project{
-		Manifest: m,
-		Name:     req.Name,
-		Names:    names,
-		Options:  map[string]any{},
-		Given:    map[string]bool{},
-		Secrets:  map[string]string{},
-		Vars:     map[string]string{},
 	}
 	for key := range req.Options {
 		if _, ok := m.Option(key); !ok {
@@ -76,30 +67,10 @@ func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
 		}
 	}
 	for _, o := range m.Options {
-		applies, err := p.condition(o.When)
-		if err != nil {
-			return nil, fmt.Errorf("%s: option %q: when: %w", m.Name, o.Key, err)
-		}
 		raw, given := req.Options[o.Key]
-		if !applies {
-			if given {
-				return nil, Inputf("option %q does not apply here (it needs %s); leave it out", o.Key, o.When)
-			}
-			p.Options[o.Key] = zeroValue(o)
-			continue
-		}
-		if !given {
-			raw, err = p.render("default of "+o.Key, o.Default)
-			if err != nil {
-				return nil, fmt.Errorf("%s: option %q: default: %w", m.Name, o.Key, err)
-			}
-		}
-		v, err := ParseOptionValue(o, raw)
-		if err != nil {
+		if err := p.resolveOption(o, raw, given); err != nil {
 			return nil, err
 		}
-		p.Options[o.Key] = v
-		p.Given[o.Key] = given
 	}
 	for _, s := range m.Secrets {
 		v, err := drawSecret(random, s)
@@ -116,6 +87,98 @@ func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
 		p.Vars[v.Key] = out
 	}
 	return p, nil
+}
+
+// newProject starts resolving a project: its name checked and its names
+// derived, nothing else known yet.
+func newProject(m *Manifest, name string) (*Project, error) {
+	names, err := DeriveNames(name, m.Names)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{
+		Manifest: m,
+		Name:     name,
+		Names:    names,
+		Options:  map[string]any{},
+		Given:    map[string]bool{},
+		Secrets:  map[string]string{},
+		Vars:     map[string]string{},
+	}, nil
+}
+
+// resolveOption sets one option, in manifest order: its zero value when its
+// condition is false, else the given raw value or its default, parsed.
+func (p *Project) resolveOption(o Option, raw string, given bool) error {
+	applies, err := p.condition(o.When)
+	if err != nil {
+		return fmt.Errorf("%s: option %q: when: %w", p.Manifest.Name, o.Key, err)
+	}
+	if !applies {
+		if given {
+			return Inputf("option %q does not apply here (it needs %s); leave it out", o.Key, o.When)
+		}
+		p.Options[o.Key] = zeroValue(o)
+		return nil
+	}
+	if !given {
+		if raw, err = p.renderDefault(o); err != nil {
+			return err
+		}
+	}
+	v, err := ParseOptionValue(o, raw)
+	if err != nil {
+		return err
+	}
+	p.Options[o.Key] = v
+	p.Given[o.Key] = given
+	return nil
+}
+
+// optionDefault evaluates an option's condition and, when it holds, its
+// default, against the options resolved so far.
+func (p *Project) optionDefault(o Option) (applies bool, def string, err error) {
+	m := p.Manifest
+	if applies, err = p.condition(o.When); err != nil {
+		return false, "", fmt.Errorf("%s: option %q: when: %w", m.Name, o.Key, err)
+	}
+	if !applies {
+		return false, "", nil
+	}
+	def, err = p.renderDefault(o)
+	return err == nil, def, err
+}
+
+func (p *Project) renderDefault(o Option) (string, error) {
+	def, err := p.render("default of "+o.Key, o.Default)
+	if err != nil {
+		return "", fmt.Errorf("%s: option %q: default: %w", p.Manifest.Name, o.Key, err)
+	}
+	return def, nil
+}
+
+// OptionDefault evaluates option key at its turn, as Resolve would: whether
+// its condition holds and, if so, its default (as text, before parsing), for
+// a project called name whose options before key have the raw values in
+// earlier. Earlier options missing from earlier take their defaults; entries
+// for key and the options after it are ignored. A bad earlier value is
+// reported as Resolve reports it, so a caller asking one question at a time
+// learns of it at once.
+func OptionDefault(m *Manifest, name string, earlier map[string]string, key string) (applies bool, def string, err error) {
+	p, err := newProject(m, name)
+	if err != nil {
+		return false, "", err
+	}
+	for _, o := range m.Options {
+		if o.Key == key {
+			return p.optionDefault(o)
+		}
+		raw, given := earlier[o.Key]
+		if err := p.resolveOption(o, raw, given); err != nil {
+			return false, "", err
+		}
+	}
+	return false, "", unknownOptionError(m, key)
 }
 
 func unknownOptionError(m *Manifest, key string) error {
