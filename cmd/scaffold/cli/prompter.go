@@ -15,7 +15,8 @@ type Prompter interface {
 	// Input asks for text; validate runs on every answer, and its error is
 	// shown inline until the answer passes.
 	Input(message, help, def string, validate func(string) error) (string, error)
-	// Select asks for one of options; descriptions may be nil.
+	// Select asks for one of options; descriptions may be nil, and def ""
+	// starts on the first option.
 	Select(message, help string, options, descriptions []string, def string) (string, error)
 	// Confirm asks yes or no.
 	Confirm(message, help string, def bool) (bool, error)
@@ -57,7 +58,10 @@ func (p *surveyPrompter) Input(message, help, def string, validate func(string) 
 
 func (p *surveyPrompter) Select(message, help string, options, descriptions []string, def string) (string, error) {
 	var answer string
-	q := &survey.Select{Message: message, Help: help, Options: options, Default: def}
+	q := &survey.Select{Message: message, Help: help, Options: options}
+	if def != "" {
+		q.Default = def // survey refuses a string default that is not an option, "" included
+	}
 	if descriptions != nil {
 		q.Description = func(_ string, i int) string { return descriptions[i] }
 	}
