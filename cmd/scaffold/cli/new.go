@@ -212,10 +212,7 @@ func (o *newOptions) run(ctx context.Context) error {
 			o.framework = answers.Framework
 		}
 	}
-	if err := o.askNameAndFramework(); err != nil {
-		return err
-	}
-	m, err := o.catalog.Lookup(o.framework)
+	m, err := o.askNameAndFramework()
 	if err != nil {
 		return err
 	}
@@ -248,7 +245,7 @@ func (o *newOptions) run(ctx context.Context) error {
 		dir = o.name
 	}
 	if o.dryRun {
-		return o.printPlan(m, dir, files)
+		return o.printPlan(m, project, dir, files)
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -306,7 +303,7 @@ type plannedFile struct {
 	Size int    `json:"size"`
 }
 
-func (o *newOptions) printPlan(m *generator.Manifest, dir string, files []generator.File) error {
+func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir string, files []generator.File) error {
 	planned := make([]plannedFile, len(files))
 	total := 0
 	for i, f := range files {
@@ -327,6 +324,9 @@ func (o *newOptions) printPlan(m *generator.Manifest, dir string, files []genera
 	width := len(fmt.Sprint(total))
 	for _, f := range planned {
 		fmt.Fprintf(o.io.Out, "  %s %*d  %s\n", f.Mode, width, f.Size, f.Path)
+	}
+	if o.prompted {
+		fmt.Fprintf(o.io.Out, "\nTo do the same without questions:\n  %s\n", equivalentCommand(p, o.dir, "--dry-run"))
 	}
 	return nil
 }

@@ -2,79 +2,238 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/scaffold-cli/scaffold/generator"
 )
 
-// canPrompt reports whether questions may be asked at all.
+// canPrompt reports whether questions may be asked at all: only at a
+// terminal, and never with --no-input. Without it nothing is read from stdin.
 func (o *newOptions) canPrompt() bool {
 	return o.io.Interactive && !o.noInput && o.io.Prompter != nil
 }
 
-// askNameAndFramework fills in the project name and framework, asking at a
-// terminal and failing with a usage error anywhere else.
-func (o *newOptions) askNameAndFramework() error {
-	if o.name == "" {
-		if !o.canPrompt() {
-			return usagef("missing the project name: scaffold new NAME --framework=%s", o.frameworkHint())
-		}
-		name, err := o.io.Prompter.Input("Project name:", "a directory of this name is created; it also names the package, module or app", "", generator.CheckProjectName)
-		if err != nil {
-			return err
-		}
-		o.name, o.prompted = name, true
+// whyNoPrompt says, for a usage error, why nothing was asked.
+func (o *newOptions) whyNoPrompt() string {
+	if o.noInput {
+		return "--no-input is set, so nothing is asked"
 	}
-	if o.framework == "" {
-		if !o.canPrompt() {
-			return usagef("missing --framework; one of: %s", strings.Join(o.catalog.Names(), ", "))
+	return "stdin or stdout is not a terminal, so nothing is asked"
+}
+
+// nameRules is the project-name rule every framework shares, said briefly.
+const nameRules = "NAME starts with a letter and has only letters, digits, '-', '_' and '.'"
+
+// askNameAndFramework fills in the project name and framework, asking at a
+// terminal for what the arguments left out, and returns the framework.
+//
+// The name is asked first and checked as it is typed by the rules every
+// framework shares, and by the framework's own rules when the framework is
+// already known. When the framework is chosen after the name and its rules
+// refuse the name, the reason is shown and the name asked again.
+func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
+	if o.name != "" {
+		if err := generator.CheckProjectName(o.name); err != nil {
+			return nil, err
 		}
-		var names, descriptions []string
-		for _, m := range o.catalog.Manifests() {
-			names = append(names, m.Name)
-			descriptions = append(descriptions, fmt.Sprintf("%s %s — %s", m.Title, m.Version, m.Description))
+	}
+	var m *generator.Manifest
+	if o.framework != "" {
+		var err error
+		if m, err = o.catalog.Lookup(o.framework); err != nil {
+			return nil, err // fail on a typo before asking anything
 		}
-		fw, err := o.io.Prompter.Select("Framework:", "", names, descriptions, names[0])
+	}
+	if (o.name == "" || m == nil) && !o.canPrompt() {
+		return nil, o.missingNameOrFramework()
+	}
+	askedName := false
+	if o.name == "" {
+		validate := generator.CheckProjectName
+		if m != nil {
+			validate = frameworkNameCheck(m)
+		}
+		name, err := o.io.Prompter.Input("Project name:", "a directory of this name is created; it also names the package, module or app", "", validate)
 		if err != nil {
-			return err
+			return nil, err
+		}
+		o.name, o.prompted, askedName = name, true, true
+	}
+	if m == nil {
+		var names, descriptions []string
+		for _, fm := range o.catalog.Manifests() {
+			names = append(names, fm.Name)
+			descriptions = append(descriptions, fmt.Sprintf("%s %s — %s", fm.Title, fm.Version, fm.Description))
+		}
+		fw, err := o.io.Prompter.Select("Framework:", "the framework of the project; \"scaffold describe NAME\" shows its options", names, descriptions, names[0])
+		if err != nil {
+			return nil, err
+		}
+		if m, err = o.catalog.Lookup(fw); err != nil {
+			return nil, err
 		}
 		o.framework, o.prompted = fw, true
 	}
-	return nil
-}
-
-func (o *newOptions) frameworkHint() string {
-	if o.framework != "" {
-		return o.framework
+	if _, err := generator.DeriveNames(o.name, m.Names); err != nil {
+		if !askedName {
+			return nil, err
+		}
+		fmt.Fprintf(o.io.Err, "%s cannot use the name %q: %v\n", m.Title, o.name, err)
+		name, err := o.io.Prompter.Input("Project name:", "a name that suits "+m.Title, "", frameworkNameCheck(m))
+		if err != nil {
+			return nil, err
+		}
+		o.name = name
 	}
-	return strings.Join(o.catalog.Names(), "|")
+	return m, nil
 }
 
-// askOptions asks, at a terminal and without --yes, for each option the
-// command line left out. Without a terminal, defaults apply: every option
-// has one.
+// frameworkNameCheck checks a project name by every rule of framework m.
+func frameworkNameCheck(m *generator.Manifest) func(string) error {
+	return func(name string) error {
+		_, err := generator.DeriveNames(name, m.Names)
+		return err
+	}
+}
+
+// missingNameOrFramework is the usage error for a name or framework that
+// was not given where nothing may be asked.
+func (o *newOptions) missingNameOrFramework() error {
+	frameworks := strings.Join(o.catalog.Names(), ", ")
+	switch {
+	case o.name == "" && o.framework == "":
+		return usagef("missing the project name and --framework (%s): scaffold new NAME --framework=FRAMEWORK, where %s and FRAMEWORK is one of: %s", o.whyNoPrompt(), nameRules, frameworks)
+	case o.name == "":
+		return usagef("missing the project name (%s): scaffold new NAME --framework=%s, where %s", o.whyNoPrompt(), o.framework, nameRules)
+	default:
+		return usagef("missing --framework (%s): scaffold new %s --framework=FRAMEWORK, where FRAMEWORK is one of: %s", o.whyNoPrompt(), shellQuote(o.name), frameworks)
+	}
+}
+
+// askOptions walks the framework's options in manifest order and fills raw
+// (option key to text, as flags give it) with an answer for each one that
+// the command line left out and whose condition holds: asked at a terminal,
+// its default with --yes or where nothing may be asked. An option with no
+// default is a usage error where it cannot be asked. A bad given value is
+// reported as soon as the walk passes it.
 func (o *newOptions) askOptions(m *generator.Manifest, raw map[string]string) error {
-	if o.yes || !o.canPrompt() {
-		return nil
+	for _, key := range sortedKeys(toSet(raw)) {
+		if _, ok := m.Option(key); !ok {
+			// before any question; OptionDefault words it as Resolve does
+			_, _, err := generator.OptionDefault(m, o.name, nil, key)
+			return err
+		}
+	}
+	ask := o.canPrompt() && !o.yes
+	for _, opt := range m.Options {
+		if _, given := raw[opt.Key]; given {
+			continue
+		}
+		applies, def, err := generator.OptionDefault(m, o.name, raw, opt.Key)
+		if err != nil {
+			return err
+		}
+		if !applies {
+			continue
+		}
+		if !ask {
+			if _, err := generator.ParseOptionValue(opt, def); err != nil && def == "" {
+				return o.missingOption(opt)
+			}
+			continue // Resolve applies the default (and reports a broken one)
+		}
+		answer, err := o.askOption(opt, def)
+		if err != nil {
+			return err
+		}
+		raw[opt.Key], o.prompted = answer, true
 	}
 	return nil
 }
 
-// equivalentCommand is the non-interactive command that generates the same
-// project, quoted for a POSIX shell.
-func equivalentCommand(p *generator.Project, dir string) string {
-	args := []string{"scaffold", "new", shellQuote(p.Name), "--framework=" + p.Manifest.Name}
+// askOption asks one option's question with the widget that suits its kind
+// and returns the answer as text.
+func (o *newOptions) askOption(opt generator.Option, def string) (string, error) {
+	p, msg := o.io.Prompter, question(opt.Prompt)
+	switch opt.Kind {
+	case generator.KindBool:
+		d, _ := generator.ParseOptionValue(opt, def)
+		yes, _ := d.(bool) // no usable default: "no" is shown, and asked
+		answer, err := p.Confirm(msg, opt.Help, yes)
+		if err != nil {
+			return "", err
+		}
+		return generator.FormatOptionValue(answer), nil
+	case generator.KindChoice:
+		if _, err := generator.ParseOptionValue(opt, def); err != nil {
+			def = "" // a default outside the choices: start on the first
+		}
+		return p.Select(msg, opt.Help, opt.Choices, nil, def)
+	default:
+		return p.Input(msg, opt.Help, def, func(s string) error {
+			_, err := generator.ParseOptionValue(opt, s)
+			return err
+		})
+	}
+}
+
+// question ends a manifest prompt like the built-in ones ("Project name:").
+func question(prompt string) string {
+	if strings.HasSuffix(prompt, "?") || strings.HasSuffix(prompt, ":") {
+		return prompt
+	}
+	return prompt + ":"
+}
+
+// missingOption is the usage error for an option without a default that
+// cannot be asked.
+func (o *newOptions) missingOption(opt generator.Option) error {
+	var allowed string
+	switch opt.Kind {
+	case generator.KindBool:
+		allowed = "true or false"
+	case generator.KindChoice:
+		allowed = "one of: " + strings.Join(opt.Choices, ", ")
+	default:
+		allowed = "a non-empty value"
+	}
+	why := o.whyNoPrompt()
+	if o.yes && o.canPrompt() {
+		why = "--yes takes defaults, and it has none"
+	}
+	return usagef("missing --%s (%s; %s): %s", opt.Key, allowed, why, opt.Help)
+}
+
+// equivalentCommand is the command that generates the same project without
+// a question, quoted for a POSIX shell: the name, the framework and every
+// option whose value is not the default it would get anyway. Options are
+// compared in manifest order, each against the default the values before it
+// give, so leaving the others out reproduces them exactly.
+func equivalentCommand(p *generator.Project, dir string, extra ...string) string {
+	m := p.Manifest
+	args := []string{"scaffold", "new", shellQuote(p.Name), "--framework=" + m.Name}
 	if dir != "" {
 		args = append(args, "--dir="+shellQuote(dir))
 	}
-	var keys []string
-	for k := range p.Options {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		args = append(args, "--"+k+"="+shellQuote(generator.FormatOptionValue(p.Options[k])))
+	args = append(args, extra...)
+	args = append(args, "--yes")
+	values := map[string]string{}
+	for _, opt := range m.Options {
+		applies, def, err := generator.OptionDefault(m, p.Name, values, opt.Key)
+		if err != nil || !applies {
+			continue // the project resolved, so neither happens; not applicable is left out
+		}
+		v := p.Options[opt.Key]
+		values[opt.Key] = generator.FormatOptionValue(v)
+		if d, err := generator.ParseOptionValue(opt, def); err == nil && d == v {
+			continue
+		}
+		switch v {
+		case true:
+			args = append(args, "--"+opt.Key)
+		default:
+			args = append(args, "--"+opt.Key+"="+shellQuote(values[opt.Key]))
+		}
 	}
 	return strings.Join(args, " ")
 }

@@ -39,9 +39,17 @@ func Main(args []string, io *IO) int {
 		fmt.Fprintf(io.Err, "scaffold: broken built-in templates: %v\n", err)
 		return ExitFailure
 	}
+	return run(args, io, catalog)
+}
+
+// run is Main with the frameworks given, so tests can bring their own.
+func run(args []string, io *IO, catalog *generator.Catalog) int {
 	root := newRootCmd(io, catalog)
+	if args == nil {
+		args = []string{} // nil would make cobra read os.Args
+	}
 	root.SetArgs(args)
-	err = root.Execute()
+	err := root.Execute()
 	if err == nil {
 		return ExitOK
 	}
