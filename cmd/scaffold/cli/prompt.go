@@ -102,7 +102,7 @@ func (o *newOptions) missingNameOrFramework() error {
 	frameworks := strings.Join(o.catalog.Names(), ", ")
 	switch {
 	case o.name == "" && o.framework == "":
-		return usagef("missing the project name and --framework (%s): scaffold new NAME --framework=FRAMEWORK, where %s and FRAMEWORK is one of: %s", o.whyNoPrompt(), nameRules, frameworks)
+		return usagef("missing the project name and --framework (%s): scaffold new NAME --framework=FRAMEWORK, where FRAMEWORK is one of: %s; %s", o.whyNoPrompt(), frameworks, nameRules)
 	case o.name == "":
 		return usagef("missing the project name (%s): scaffold new NAME --framework=%s, where %s", o.whyNoPrompt(), o.framework, nameRules)
 	default:
