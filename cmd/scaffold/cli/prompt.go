@@ -78,7 +78,7 @@ func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 		if !askedName {
 			return nil, err
 		}
-		fmt.Fprintf(o.io.Err, "%s cannot use the name %q: %v\n", m.Title, o.name, err)
+		fmt.Fprintf(o.io.Err, "%s needs another name: %v\n", m.Title, err)
 		name, err := o.io.Prompter.Input("Project name:", "a name that suits "+m.Title, "", frameworkNameCheck(m))
 		if err != nil {
 			return nil, err

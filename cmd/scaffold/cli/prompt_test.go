@@ -377,7 +377,7 @@ func TestNewProjectNameRules(t *testing.T) {
 		if d := cmp.Diff(want, p.asked); d != "" {
 			t.Errorf("questions (-want +got):\n%s", d)
 		}
-		if want := `Demo cannot use the name "My.App": "My.App" is not a good Go command name: use lower-case letters, digits, '-' and '_' (try "my-app")`; !strings.Contains(r.errOut, want) {
+		if want := `Demo needs another name: "My.App" is not a good Go command name: use lower-case letters, digits, '-' and '_' (try "my-app")`; !strings.Contains(r.errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.errOut)
 		}
 		if got := answersIn(t, "my-app").Name; got != "my-app" {
