@@ -47,7 +47,7 @@ type ptyRun struct {
 
 // onPty runs ask with the survey Prompter on a pseudo-terminal while user
 // plays the person at the keyboard.
-func onPty(t *testing.T, user func(c *expect.Console) error, ask func(Prompter) (any, error)) ptyRun {
+func onPty(t *testing.T, user func(u *ptyUser) error, ask func(Prompter) (any, error)) ptyRun {
 	t.Helper()
 	ptm, pts, err := pty.Open()
 	if err != nil {
@@ -68,7 +68,7 @@ func onPty(t *testing.T, user func(c *expect.Console) error, ask func(Prompter) 
 
 	userDone := make(chan error, 1)
 	go func() {
-		if err := user(c); err != nil {
+		if err := user(&ptyUser{c, before}); err != nil {
 			userDone <- err
 			return
 		}
@@ -118,13 +118,20 @@ func onPty(t *testing.T, user func(c *expect.Console) error, ask func(Prompter) 
 	return run
 }
 
+// ptyUser is the person at the keyboard.
+type ptyUser struct {
+	*expect.Console
+	// cooked is the tty's state outside a prompt.
+	cooked *term.State
+}
+
 // steps plays a sequence of expectations and keystrokes, stopping at the
 // first expectation that is not met.
-type steps []func(c *expect.Console) error
+type steps []func(u *ptyUser) error
 
-func (s steps) play(c *expect.Console) error {
+func (s steps) play(u *ptyUser) error {
 	for _, step := range s {
-		if err := step(c); err != nil {
+		if err := step(u); err != nil {
 			return err
 		}
 	}
@@ -133,23 +140,41 @@ func (s steps) play(c *expect.Console) error {
 
 // see waits for text to be printed, whatever colours survey puts between
 // its characters.
-func see(text string) func(c *expect.Console) error {
+func see(text string) func(u *ptyUser) error {
 	var re strings.Builder
 	for _, r := range text {
 		re.WriteString(regexp.QuoteMeta(string(r)) + `(?:\x1b\[[0-9;]*m)*`)
 	}
 	pattern := regexp.MustCompile(re.String())
-	return func(c *expect.Console) error {
-		if _, err := c.Expect(expect.Regexp(pattern)); err != nil {
+	return func(u *ptyUser) error {
+		if _, err := u.Expect(expect.Regexp(pattern)); err != nil {
 			return fmt.Errorf("waiting for %q: %w", text, err)
 		}
 		return nil
 	}
 }
 
-func typeKeys(keys string) func(c *expect.Console) error {
-	return func(c *expect.Console) error {
-		_, err := c.Send(keys)
+// typeKeys types keys once the prompt reads the keyboard. survey prints
+// its question before it switches the tty to raw mode; keys typed in that
+// gap meet the cooked line discipline, which turns ^C into a signal (to no
+// one: the test does not own the tty) and the key is lost.
+func typeKeys(keys string) func(u *ptyUser) error {
+	return func(u *ptyUser) error {
+		deadline := time.Now().Add(expectTimeout)
+		for {
+			now, err := term.GetState(int(u.Tty().Fd()))
+			if err != nil {
+				return err
+			}
+			if !reflect.DeepEqual(now, u.cooked) {
+				break // raw: the prompt is reading
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the tty was not switched to raw mode within %v", expectTimeout)
+			}
+			time.Sleep(time.Millisecond)
+		}
+		_, err := u.Send(keys)
 		return err
 	}
 }
