@@ -12,12 +12,12 @@ import (
 // byte for byte (secrets aside — they are never recorded, since the file is
 // committed).
 type Answers struct {
-	ScaffoldVersion  string            `yaml:"scaffold_version"`
-	Framework        string            `yaml:"framework"`
-	FrameworkVersion string            `yaml:"framework_version"`
-	TemplateVersion  int               `yaml:"template_version"`
-	Name             string            `yaml:"name"`
-	Options          map[string]any    `yaml:"options"` // typed: true, not "true"
+	ScaffoldVersion  string         `yaml:"scaffold_version"`
+	Framework        string         `yaml:"framework"`
+	FrameworkVersion string         `yaml:"framework_version"`
+	TemplateVersion  int            `yaml:"template_version"`
+	Name             string         `yaml:"name"`
+	Options          map[string]any `yaml:"options"` // typed: true, not "true"
 }
 
 const answersHeader = `# Written by scaffold; commit it. It records how this project was generated:

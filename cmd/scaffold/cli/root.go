@@ -45,8 +45,22 @@ func Main(args []string, io *IO) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(io.Err, "scaffold: %v\n", err)
+	fmt.Fprintf(io.Err, "scaffold: %s\n", oneLine(err.Error()))
 	return exitCode(err)
+}
+
+// oneLine folds cobra's multi-line "Did you mean this?" into our one-line
+// style: what was wrong, then what to do.
+func oneLine(msg string) string {
+	head, suggestions, found := strings.Cut(msg, "\n\nDid you mean this?\n")
+	if !found {
+		return strings.TrimSpace(msg)
+	}
+	var names []string
+	for _, s := range strings.Fields(suggestions) {
+		names = append(names, fmt.Sprintf("%q", s))
+	}
+	return fmt.Sprintf("%s (did you mean %s?); run \"scaffold --help\"", head, strings.Join(names, " or "))
 }
 
 func exitCode(err error) int {
