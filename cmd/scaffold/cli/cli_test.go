@@ -229,7 +229,7 @@ func TestListAndDescribe(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &d) != nil {
 		t.Fatalf("describe --json: %d %q", code, out)
 	}
-	if d.Versions["gin"] != "v1.12.0" || len(d.Options) != 3 {
+	if d.Versions["gin"] != "v1.12.0" || len(d.Options) != 4 {
 		t.Errorf("describe = %+v", d)
 	}
 	if d.Options[0].Key != "module" || d.Options[0].Default != "example.com/myapp" {
