@@ -23,12 +23,12 @@ type WriteOptions struct {
 	beforeCommit func() error
 }
 
-// Write puts files into target atomically. Without Force, everything is
-// written into a staging directory beside the target, which is then renamed
-// into place: a failure or an interruption (ctx cancelled) leaves nothing
-// behind. With Force, files are staged inside the target and then linked into
-// place, each refusing to replace an existing file; a failure removes what was
-// added. All file access goes through os.Root, so no path can leave the
+// Write puts files into target atomically. A new target is written into a
+// staging directory beside it, which is then renamed into place: a failure or
+// an interruption (ctx cancelled) leaves nothing behind. An existing target
+// (empty, or non-empty with Force) gets its files staged inside it and then
+// linked into place, each refusing to replace an existing file; a failure
+// removes what was added. All file access goes through os.Root, so no path can leave the
 // directory it is meant for, symlinks included.
 func Write(ctx context.Context, target string, files []File, opts WriteOptions) error {
 	for _, f := range files {
