@@ -25,7 +25,8 @@ type File struct {
 }
 
 // Generate plans and renders the whole project in memory. Nothing touches the
-// disk: a template error fails here, before anything is written.
+// disk. Every destination path is planned and checked before any file is
+// rendered, and a template error fails here, before anything is written.
 func Generate(p *Project) ([]File, error) {
 	m := p.Manifest
 	data := p.Data()
@@ -41,33 +42,47 @@ func Generate(p *Project) ([]File, error) {
 			return fmt.Errorf("%s: not a regular file", src)
 		}
 		f, keep, err := planFile(m, src, data)
-		if err != nil || !keep {
-			return err
+		if keep {
+			out = append(out, f)
 		}
-		content, err := fs.ReadFile(m.files, src)
-		if err != nil {
-			return err
-		}
-		if strings.HasSuffix(src, TemplateSuffix) {
-			if content, err = renderFile(src, content, data); err != nil {
-				return err
-			}
-		}
-		f.Data = content
-		out = append(out, f)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", m.Name, err)
 	}
-	out = append(out, File{Path: AnswersFile, Mode: 0o644, Data: p.AnswersYAML()})
+	out = append(out, File{Path: AnswersFile, Mode: 0o644})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	for i := 1; i < len(out); i++ {
 		if out[i].Path == out[i-1].Path {
 			return nil, fmt.Errorf("template %s: %s and %s both write %s", m.Name, describeSource(out[i-1]), describeSource(out[i]), out[i].Path)
 		}
 	}
+	for i := range out {
+		if err := renderPlanned(m, &out[i], p, data); err != nil {
+			return nil, fmt.Errorf("template %s: %w", m.Name, err)
+		}
+	}
 	return out, nil
+}
+
+// renderPlanned fills in a planned file's content: rendered for *.tmpl,
+// copied otherwise, and the answers file from the project itself.
+func renderPlanned(m *Manifest, f *File, p *Project, data TemplateData) error {
+	if f.Source == "" {
+		f.Data = p.AnswersYAML()
+		return nil
+	}
+	content, err := fs.ReadFile(m.files, f.Source)
+	if err != nil {
+		return err
+	}
+	if strings.HasSuffix(f.Source, TemplateSuffix) {
+		if content, err = renderFile(f.Source, content, data); err != nil {
+			return err
+		}
+	}
+	f.Data = content
+	return nil
 }
 
 func describeSource(f File) string {

@@ -23,12 +23,12 @@ type WriteOptions struct {
 	beforeCommit func() error
 }
 
-// Write puts files into target atomically. Without Force, everything is
-// written into a staging directory beside the target, which is then renamed
-// into place: a failure or an interruption (ctx cancelled) leaves nothing
-// behind. With Force, files are staged inside the target and then linked into
-// place, each refusing to replace an existing file; a failure removes what was
-// added. All file access goes through os.Root, so no path can leave the
+// Write puts files into target atomically. A new target is written into a
+// staging directory beside it, which is then renamed into place: a failure or
+// an interruption (ctx cancelled) leaves nothing behind. An existing target
+// (empty, or non-empty with Force) gets its files staged inside it and then
+// linked into place, each refusing to replace an existing file; a failure
+// removes what was added. All file access goes through os.Root, so no path can leave the
 // directory it is meant for, symlinks included.
 func Write(ctx context.Context, target string, files []File, opts WriteOptions) error {
 	for _, f := range files {
@@ -44,10 +44,12 @@ func Write(ctx context.Context, target string, files []File, opts WriteOptions) 
 	switch {
 	case state == targetNonEmpty && !opts.Force:
 		return Inputf("%s is not empty; choose another directory with --dir, or add --force to add the files to it (no existing file is ever overwritten)", target)
-	case state == targetNonEmpty:
-		return writeInto(ctx, target, files, opts)
-	default:
+	case state == targetMissing:
 		return writeNew(ctx, target, files, opts)
+	default:
+		// An existing directory keeps its own identity and permissions:
+		// the files are linked into it, never replacing anything.
+		return writeInto(ctx, target, files, opts)
 	}
 }
 
@@ -62,6 +64,8 @@ const (
 func inspectTarget(target string) (targetState, error) {
 	info, err := os.Lstat(target)
 	switch {
+	case isNotDir(err):
+		return 0, fmt.Errorf("cannot create %s: %s is not a directory", target, filepath.Dir(target))
 	case errors.Is(err, fs.ErrNotExist):
 		parent := filepath.Dir(target)
 		pinfo, perr := os.Stat(parent)
@@ -124,8 +128,8 @@ func writeNew(ctx context.Context, target string, files []File, opts WriteOption
 	return nil
 }
 
-// writeInto adds files to an existing, non-empty directory, never replacing
-// anything, and takes its additions back if any step fails.
+// writeInto adds files to an existing directory, never replacing anything,
+// and takes its additions back if any step fails.
 func writeInto(ctx context.Context, target string, files []File, opts WriteOptions) (err error) {
 	root, err := os.OpenRoot(target)
 	if err != nil {

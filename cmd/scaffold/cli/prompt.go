@@ -102,11 +102,11 @@ func (o *newOptions) missingNameOrFramework() error {
 	frameworks := strings.Join(o.catalog.Names(), ", ")
 	switch {
 	case o.name == "" && o.framework == "":
-		return usagef("missing the project name and --framework (%s): scaffold new NAME --framework=FRAMEWORK, where FRAMEWORK is one of: %s; %s", o.whyNoPrompt(), frameworks, nameRules)
+		return usagef("missing the project name and --framework: scaffold new NAME --framework=FRAMEWORK, where FRAMEWORK is one of: %s; %s (%s)", frameworks, nameRules, o.whyNoPrompt())
 	case o.name == "":
-		return usagef("missing the project name (%s): scaffold new NAME --framework=%s, where %s", o.whyNoPrompt(), o.framework, nameRules)
+		return usagef("missing the project name: scaffold new NAME --framework=%s, where %s (%s)", o.framework, nameRules, o.whyNoPrompt())
 	default:
-		return usagef("missing --framework (%s): scaffold new %s --framework=FRAMEWORK, where FRAMEWORK is one of: %s", o.whyNoPrompt(), shellQuote(o.name), frameworks)
+		return usagef("missing --framework; one of: %s (%s)", frameworks, o.whyNoPrompt())
 	}
 }
 

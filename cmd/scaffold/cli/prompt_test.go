@@ -191,7 +191,7 @@ func runNew(t *testing.T, c *generator.Catalog, interactive bool, p Prompter, ar
 	t.Helper()
 	var out, errOut bytes.Buffer
 	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errOut, Interactive: interactive, Prompter: p}
-	code := run(args, io, c)
+	code := mainWith(args, io, c)
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -440,13 +440,13 @@ func TestNewWithoutTerminal(t *testing.T) {
 		want        []string // in stderr
 	}{
 		{false, []string{"new"}, []string{
-			"missing the project name and --framework (stdin or stdout is not a terminal, so nothing is asked)",
-			"scaffold new NAME --framework=FRAMEWORK", "NAME starts with a letter", "FRAMEWORK is one of: demo, plain"}},
-		{false, []string{"new", "shop"}, []string{"missing --framework", "scaffold new shop --framework=FRAMEWORK, where FRAMEWORK is one of: demo, plain"}},
+			"missing the project name and --framework: scaffold new NAME --framework=FRAMEWORK",
+			"FRAMEWORK is one of: demo, plain", "NAME starts with a letter", "(stdin or stdout is not a terminal, so nothing is asked)"}},
+		{false, []string{"new", "shop"}, []string{"missing --framework; one of: demo, plain (stdin or stdout is not a terminal"}},
 		{false, []string{"new", "--framework=demo"}, []string{"missing the project name", "scaffold new NAME --framework=demo"}},
 		{false, []string{"new", "shop", "--framework=plain"}, []string{"missing --owner (a non-empty value; stdin or stdout is not a terminal, so nothing is asked): who owns the project"}},
 		{false, []string{"new", "--yes"}, []string{"missing the project name and --framework"}},
-		{true, []string{"new", "--no-input"}, []string{"missing the project name and --framework (--no-input is set, so nothing is asked)"}},
+		{true, []string{"new", "--no-input"}, []string{"missing the project name and --framework", "(--no-input is set, so nothing is asked)"}},
 		{true, []string{"new", "shop", "--framework=plain", "--no-input"}, []string{"missing --owner (a non-empty value; --no-input is set"}},
 		{false, []string{"new", "--framework=dmeo"}, []string{`unknown framework "dmeo" (did you mean "demo"?)`}},
 	}
@@ -561,7 +561,7 @@ func splitPOSIX(s string) ([]string, error) {
 	return words, nil
 }
 
-func TestShellQuote(t *testing.T) {
+func TestShellQuoteSplitsBack(t *testing.T) {
 	for in, want := range map[string]string{
 		"myapp":              "myapp",
 		"github.com/me/x":    "github.com/me/x",
@@ -594,7 +594,7 @@ func TestNewAsksGinOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(t.TempDir())
-	p := &fakePrompter{script: []string{"myapp", "gin", "", "y", ""}}
+	p := &fakePrompter{script: []string{"myapp", "gin", "", "y", "", "sqlite"}}
 	r := runNew(t, c, true, p, "new", "--dry-run")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.errOut)
@@ -611,11 +611,12 @@ func TestNewAsksGinOptions(t *testing.T) {
 		{Kind: "input", Message: "Go module path:", Default: "example.com/myapp"},
 		{Kind: "confirm", Message: "Add a Dockerfile?", Default: "false"},
 		{Kind: "confirm", Message: "Add a GitHub Actions workflow?", Default: "false"},
+		{Kind: "select", Message: "Database:", Default: "none", Options: []string{"none", "sqlite", "postgres"}},
 	}
 	if d := cmp.Diff(want, p.asked[2:]); d != "" {
 		t.Errorf("gin's questions (-want +got):\n%s", d)
 	}
-	if want := "scaffold new myapp --framework=gin --dry-run --yes --docker\n"; !strings.Contains(r.out, want) {
+	if want := "scaffold new myapp --framework=gin --dry-run --yes --docker --database=sqlite\n"; !strings.Contains(r.out, want) {
 		t.Errorf("stdout lacks %q:\n%s", want, r.out)
 	}
 }

@@ -39,11 +39,11 @@ func Main(args []string, io *IO) int {
 		fmt.Fprintf(io.Err, "scaffold: broken built-in templates: %v\n", err)
 		return ExitFailure
 	}
-	return run(args, io, catalog)
+	return mainWith(args, io, catalog)
 }
 
-// run is Main with the frameworks given, so tests can bring their own.
-func run(args []string, io *IO, catalog *generator.Catalog) int {
+// mainWith is Main with the frameworks given, so tests can bring their own.
+func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
 	root := newRootCmd(io, catalog)
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args
@@ -53,8 +53,22 @@ func run(args []string, io *IO, catalog *generator.Catalog) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(io.Err, "scaffold: %v\n", err)
+	fmt.Fprintf(io.Err, "scaffold: %s\n", oneLine(err.Error()))
 	return exitCode(err)
+}
+
+// oneLine folds cobra's multi-line "Did you mean this?" into our one-line
+// style: what was wrong, then what to do.
+func oneLine(msg string) string {
+	head, suggestions, found := strings.Cut(msg, "\n\nDid you mean this?\n")
+	if !found {
+		return strings.TrimSpace(msg)
+	}
+	var names []string
+	for _, s := range strings.Fields(suggestions) {
+		names = append(names, fmt.Sprintf("%q", s))
+	}
+	return fmt.Sprintf("%s (did you mean %s?); run \"scaffold --help\"", head, strings.Join(names, " or "))
 }
 
 func exitCode(err error) int {

@@ -1,0 +1,294 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run calls Main without a terminal, in a fresh working directory.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Main(args, &IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestNewWritesProjectAndNextSteps(t *testing.T) {
+	dir := inTempDir(t)
+	code, out, errOut := run(t, "new", "demo", "--framework=gin", "--docker", "--set", "ci=true")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Created demo: a Gin 1.12.0 project", "Next steps:", "cd ./demo", "go test ./..."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, f := range []string{"go.mod", "cmd/demo/main.go", "Dockerfile", ".github/workflows/ci.yml", ".scaffold.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, "demo", f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	if strings.Contains(out, "To do the same without questions") {
+		t.Error("the equivalent command is only for interactive runs")
+	}
+}
+
+func TestNewDirFlag(t *testing.T) {
+	dir := inTempDir(t)
+	if code, _, errOut := run(t, "new", "demo", "-f", "gin", "--dir", "services/api"); code != 1 || !strings.Contains(errOut, "does not exist; create it first") {
+		// the parent of --dir must exist: scaffold never creates a directory
+		// tree silently (exit 1: the environment, not the command, is wrong)
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	os.Mkdir(filepath.Join(dir, "services"), 0o755)
+	if code, _, errOut := run(t, "new", "demo", "-f", "gin", "--dir", "services/api"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "services/api/cmd/demo/main.go")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestNewUsageErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		wantErr string
+	}{
+		{"unknown framework", []string{"new", "demo", "--framework=gni"}, 2, `unknown framework "gni" (did you mean "gin"?); run "scaffold list"`},
+		{"no framework", []string{"new", "demo"}, 2, "missing --framework; one of: gin"},
+		{"no name", []string{"new", "--framework=gin"}, 2, "missing the project name: scaffold new NAME --framework=gin"},
+		{"bad name", []string{"new", "my app", "--framework=gin"}, 2, `project name "my app" is not usable`},
+		{"two names", []string{"new", "a", "b", "--framework=gin"}, 2, "new takes one project name, got 2 arguments"},
+		{"unknown option", []string{"new", "demo", "-f", "gin", "--set", "dockr=true"}, 2, `unknown option "dockr" for gin (did you mean "docker"?)`},
+		{"bad bool", []string{"new", "demo", "-f", "gin", "--docker=maybe"}, 2, `option "docker" is true or false, not "maybe"`},
+		{"bad module", []string{"new", "demo", "-f", "gin", "--module=fmt"}, 2, `shadows the standard library`},
+		{"same option twice", []string{"new", "demo", "-f", "gin", "--set", "ci=true", "--ci"}, 2, `option "ci" is given twice`},
+		{"set twice", []string{"new", "demo", "-f", "gin", "--set", "ci=true", "--set", "ci=false"}, 2, `option "ci" is given twice`},
+		{"set without =", []string{"new", "demo", "-f", "gin", "--set", "ci"}, 2, `--set "ci": write --set key=value`},
+		{"unknown flag", []string{"new", "demo", "-f", "gin", "--colour"}, 2, "unknown flag: --colour"},
+		{"json without dry-run", []string{"new", "demo", "-f", "gin", "--json"}, 2, "--json goes with --dry-run"},
+		{"unknown command", []string{"nwe"}, 2, `unknown command "nwe" for "scaffold" (did you mean "new"?); run "scaffold --help"`},
+		{"describe unknown", []string{"describe", "djano"}, 2, `unknown framework "djano"`},
+		{"version takes no args", []string{"version", "x"}, 2, "takes no arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := inTempDir(t)
+			code, out, errOut := run(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr = %q, want it to contain %q", errOut, tt.wantErr)
+			}
+			if strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "scaffold: ") {
+				t.Errorf("the error must be printed once, on one line: %q", errOut)
+			}
+			if out != "" {
+				t.Errorf("stdout = %q, want nothing", out)
+			}
+			if got := entries(t, dir); len(got) != 0 {
+				t.Errorf("files were written: %v", got)
+			}
+		})
+	}
+}
+
+func TestNewRefusesNonEmptyTarget(t *testing.T) {
+	dir := inTempDir(t)
+	os.Mkdir("demo", 0o755)
+	os.WriteFile("demo/go.mod", []byte("module mine\n"), 0o644)
+	code, _, errOut := run(t, "new", "demo", "-f", "gin")
+	if code != 2 || !strings.Contains(errOut, "demo is not empty") || !strings.Contains(errOut, "--force") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut = run(t, "new", "demo", "-f", "gin", "--force")
+	if code != 2 || !strings.Contains(errOut, "never overwrites") || !strings.Contains(errOut, "go.mod") {
+		t.Fatalf("--force with a clash: exit %d: %s", code, errOut)
+	}
+	if got := entries(t, filepath.Join(dir, "demo")); len(got) != 1 {
+		t.Errorf("target changed: %v", got)
+	}
+	data, _ := os.ReadFile("demo/go.mod")
+	if string(data) != "module mine\n" {
+		t.Error("go.mod was overwritten")
+	}
+}
+
+func TestDryRun(t *testing.T) {
+	dir := inTempDir(t)
+	code, out, errOut := run(t, "new", "demo", "-f", "gin", "--dry-run")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "would write 13 files") || !strings.Contains(out, "nothing was written") {
+		t.Errorf("header: %q", strings.SplitN(out, "\n", 2)[0])
+	}
+	if !strings.Contains(out, "  0644 ") || !strings.Contains(out, "cmd/demo/main.go\n") {
+		t.Errorf("dry-run lists mode, size and path per file:\n%s", out)
+	}
+	code, out, _ = run(t, "new", "demo", "-f", "gin", "--dry-run", "--json", "--docker")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var plan struct {
+		Framework, Version, Dir string
+		Files                   []struct {
+			Path, Mode string
+			Size       int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if plan.Framework != "gin" || plan.Dir != "demo" || len(plan.Files) != 15 {
+		t.Errorf("plan = %+v", plan)
+	}
+	for _, f := range plan.Files {
+		if f.Path == "Dockerfile" && (f.Mode != "0644" || f.Size == 0) {
+			t.Errorf("Dockerfile entry = %+v", f)
+		}
+	}
+	if got := entries(t, dir); len(got) != 0 {
+		t.Errorf("dry run wrote %v", got)
+	}
+}
+
+func TestAnswersRegenerateByteForByte(t *testing.T) {
+	dir := inTempDir(t)
+	if code, _, errOut := run(t, "new", "demo", "-f", "gin", "--docker", "--module=github.com/acme/demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := run(t, "new", "--answers", "demo/.scaffold.yaml", "--dir", "copy"); code != 0 {
+		t.Fatal(errOut)
+	}
+	a, b := filepath.Join(dir, "demo"), filepath.Join(dir, "copy")
+	err := filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		want, _ := os.ReadFile(p)
+		got, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(want, got) {
+			t.Errorf("%s differs after regeneration (%v)", rel, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A flag overrides the recorded answer.
+	if code, _, errOut := run(t, "new", "--answers", "demo/.scaffold.yaml", "--dir", "nodocker", "--docker=false"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nodocker", "Dockerfile")); !os.IsNotExist(err) {
+		t.Error("--docker=false did not override the answers file")
+	}
+}
+
+func TestListAndDescribe(t *testing.T) {
+	code, out, _ := run(t, "list")
+	if code != 0 || !strings.Contains(out, "gin") || !strings.Contains(out, "1.12.0") {
+		t.Errorf("list: %d %q", code, out)
+	}
+	code, out, _ = run(t, "list", "--json")
+	var list []frameworkJSON
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) == 0 {
+		t.Fatalf("list --json: %d %q", code, out)
+	}
+	code, out, _ = run(t, "describe", "gin", "--json")
+	var d frameworkJSON
+	if code != 0 || json.Unmarshal([]byte(out), &d) != nil {
+		t.Fatalf("describe --json: %d %q", code, out)
+	}
+	if d.Versions["gin"] != "v1.12.0" || len(d.Options) != 4 {
+		t.Errorf("describe = %+v", d)
+	}
+	if d.Options[0].Key != "module" || d.Options[0].Default != "example.com/myapp" {
+		t.Errorf("module default is shown for an example name: %+v", d.Options[0])
+	}
+	code, out, _ = run(t, "describe", "gin")
+	for _, want := range []string{"--docker  (bool; default: false)", "--module  (string; default: example.com/myapp)", "gin            v1.12.0"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("describe gin lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := run(t, args...)
+		if code != 0 || out != "scaffold 0.1.0\n" {
+			t.Errorf("%v: %d %q", args, code, out)
+		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	code, out, _ := run(t, "__complete", "new", "demo", "--framework", "")
+	if code != 0 || !strings.HasPrefix(out, "gin\tGin 1.12.0") || !strings.HasSuffix(out, ":4\n") {
+		t.Errorf("framework completion: %q", out)
+	}
+	code, out, _ = run(t, "__complete", "new", "demo", "--framework=gin", "--set", "")
+	for _, want := range []string{"module=\t", "docker=\t", "ci=\t"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("--set completion lacks %q: %q", want, out)
+		}
+	}
+	_, out, _ = run(t, "__complete", "new", "demo", "--framework=gin", "--set", "docker=")
+	if !strings.Contains(out, "docker=true\ndocker=false\n") {
+		t.Errorf("--set value completion: %q", out)
+	}
+	_, out, _ = run(t, "__complete", "new", "demo", "--docker=")
+	if !strings.Contains(out, "true\nfalse\n") {
+		t.Errorf("bool flag completion: %q", out)
+	}
+	code, out, _ = run(t, "completion", "bash")
+	if code != 0 || !strings.Contains(out, "__start_scaffold") {
+		t.Errorf("completion bash: %d", code)
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	tests := map[string]string{
+		"demo":                 "demo",
+		"github.com/acme/demo": "github.com/acme/demo",
+		"my app":               "'my app'",
+		"it's":                 `'it'\''s'`,
+		"":                     "''",
+		"$HOME":                "'$HOME'",
+	}
+	for in, want := range tests {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const minimalManifest = `
+name: toy
+title: Toy
+description: a framework for tests
+language: Text
+version: "1.0"
+template_version: 1
+golden:
+  - name: default
+`
+
+func TestParseManifestAcceptsMinimal(t *testing.T) {
+	m, err := ParseManifest([]byte(minimalManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Name != "toy" || len(m.Golden) != 1 || m.Golden[0].ProjectName() != "demo" {
+		t.Errorf("parsed %+v", m)
+	}
+}
+
+func TestParseManifestRejects(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantErr string
+	}{
+		{"unknown field", "colour: blue\n", "field colour not found"},
+		{"unknown name rule", "names: [klingon]\n", `unknown name rule "klingon"`},
+		{"reserved option key", "options:\n  - {key: dir, kind: bool, default: 'false', prompt: p, help: h}\n", "taken by a flag"},
+		{"duplicate option", "options:\n  - {key: a, kind: bool, default: 'false', prompt: p, help: h}\n  - {key: a, kind: bool, default: 'false', prompt: p, help: h}\n", "declared twice"},
+		{"bad kind", "options:\n  - {key: a, kind: number, prompt: p, help: h}\n", `kind "number"`},
+		{"choice default not a choice", "options:\n  - {key: a, kind: choice, choices: [x, y], default: z, prompt: p, help: h}\n", `default "z" is not one of`},
+		{"bool default", "options:\n  - {key: a, kind: bool, default: maybe, prompt: p, help: h}\n", "bool default"},
+		{"missing help", "options:\n  - {key: a, kind: bool, default: 'false', prompt: p}\n", "prompt and help are required"},
+		{"unknown validator", "options:\n  - {key: a, kind: string, default: x, prompt: p, help: h, validate: nope}\n", `unknown validator "nope"`},
+		{"broken condition", "options:\n  - {key: a, kind: bool, default: 'false', prompt: p, help: h, when: 'eq .Options.x'}\n  - {key: b, kind: bool, default: 'false', prompt: p, help: h, when: '{{'}\n", "option \"b\""},
+		{"bad mode", "files:\n  - {match: x, mode: '999'}\n", "not an octal permission"},
+		{"secret encoding", "secrets:\n  - {key: k, length: 8, encoding: rot13}\n", `unknown encoding "rot13"`},
+		{"golden unknown option", "golden:\n  - {name: other, options: {nope: true}}\n", `unknown option "nope"`},
+		{"e2e timeout", "e2e:\n  timeout: soon\n", "e2e timeout"},
+		{"e2e service", "e2e:\n  services: [{name: mysql}]\n", `service "mysql"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseManifest([]byte(withExtra(tt.yaml)))
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error = %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// withExtra appends top-level keys to a manifest without golden cases, then
+// the default golden case unless extra brings its own.
+func withExtra(extra string) string {
+	head := strings.Replace(minimalManifest, "golden:\n  - name: default\n", "", 1)
+	if !strings.Contains(extra, "golden:") {
+		extra += "golden:\n  - name: default\n"
+	}
+	return head + extra
+}
+
+func TestParseManifestRejectsBadName(t *testing.T) {
+	_, err := ParseManifest([]byte(strings.Replace(minimalManifest, "name: toy", "name: Toy!", 1)))
+	if err == nil || !strings.Contains(err.Error(), `name "Toy!"`) {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestLoadManifestNameMustMatchDirectory(t *testing.T) {
+	fsys := fstest.MapFS{
+		"other/manifest.yaml": {Data: []byte(minimalManifest)},
+		"other/files/a.txt":   {Data: []byte("a")},
+	}
+	_, err := LoadCatalog(fsys)
+	if err == nil || !strings.Contains(err.Error(), `must equal the directory name "other"`) {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestCatalogLookupSuggests(t *testing.T) {
+	fsys := fstest.MapFS{
+		"toy/manifest.yaml": {Data: []byte(minimalManifest)},
+		"toy/files/a.txt":   {Data: []byte("a")},
+		"README.md":         {Data: []byte("not a framework")},
+	}
+	c, err := LoadCatalog(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Names(); len(got) != 1 || got[0] != "toy" {
+		t.Fatalf("Names() = %v", got)
+	}
+	tests := map[string]string{
+		"tyo":  `unknown framework "tyo" (did you mean "toy"?); run "scaffold list"`,
+		"rust": `unknown framework "rust"; run "scaffold list" to see the 1 frameworks (toy)`,
+		"":     "no framework given; use --framework with one of: toy",
+	}
+	for in, want := range tests {
+		_, err := c.Lookup(in)
+		if err == nil || err.Error() != want || !IsInputError(err) {
+			t.Errorf("Lookup(%q) = %v, want input error %q", in, err, want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	names := []string{"django", "express", "flask", "gin", "koa", "laravel", "rails", "spring-boot"}
+	tests := map[string]string{"gni": "gin", "jango": "django", "expres": "express", "springboot": "spring-boot", "ko": "koa", "xyz": "", "rust": ""}
+	for in, want := range tests {
+		if got := closest(in, names); got != want {
+			t.Errorf("closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,210 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var sampleFiles = []File{
+	{Path: "README.md", Mode: 0o644, Data: []byte("# demo\n")},
+	{Path: "bin/run", Mode: 0o755, Data: []byte("#!/bin/sh\n")},
+	{Path: "src/app/main.txt", Mode: 0o644, Data: []byte("main\n")},
+}
+
+// tree lists every path under dir (relative), with a trailing / for dirs.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == "." {
+			return nil
+		}
+		if d.IsDir() {
+			rel += "/"
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestWriteNewDirectory(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "demo")
+	if err := Write(context.Background(), target, sampleFiles, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(tree(t, parent), " ")
+	if want := "demo/ demo/README.md demo/bin/ demo/bin/run demo/src/ demo/src/app/ demo/src/app/main.txt"; got != want {
+		t.Errorf("tree = %s\nwant   %s (and no staging directory left)", got, want)
+	}
+	info, err := os.Stat(filepath.Join(target, "bin/run"))
+	if err != nil || info.Mode().Perm()&0o111 == 0 {
+		t.Errorf("bin/run is not executable: %v %v", info.Mode(), err)
+	}
+	data, _ := os.ReadFile(filepath.Join(target, "README.md"))
+	if string(data) != "# demo\n" {
+		t.Errorf("README.md = %q", data)
+	}
+}
+
+func TestWriteIntoEmptyDirectory(t *testing.T) {
+	target := t.TempDir()
+	if err := Write(context.Background(), target, sampleFiles, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "src/app/main.txt")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestWriteRefusesNonEmptyWithoutForce(t *testing.T) {
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
+	err := Write(context.Background(), target, sampleFiles, WriteOptions{})
+	if err == nil || !IsInputError(err) || !strings.Contains(err.Error(), "is not empty") {
+		t.Fatalf("error = %v", err)
+	}
+	if got := tree(t, target); len(got) != 1 {
+		t.Errorf("target changed: %v", got)
+	}
+}
+
+func TestWriteForceAddsWithoutOverwriting(t *testing.T) {
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
+	os.MkdirAll(filepath.Join(target, "src"), 0o755)
+	if err := Write(context.Background(), target, sampleFiles, WriteOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(tree(t, target), " ")
+	if want := "README.md bin/ bin/run notes.txt src/ src/app/ src/app/main.txt"; got != want {
+		t.Errorf("tree = %s, want %s", got, want)
+	}
+}
+
+func TestWriteForceRefusesAnyClash(t *testing.T) {
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "README.md"), []byte("mine"), 0o644)
+	err := Write(context.Background(), target, sampleFiles, WriteOptions{Force: true})
+	if err == nil || !strings.Contains(err.Error(), "never overwrites") || !strings.Contains(err.Error(), "README.md") {
+		t.Fatalf("error = %v", err)
+	}
+	data, _ := os.ReadFile(filepath.Join(target, "README.md"))
+	if string(data) != "mine" {
+		t.Error("README.md was overwritten")
+	}
+	if got := tree(t, target); len(got) != 1 {
+		t.Errorf("target changed: %v", got)
+	}
+}
+
+func TestWriteRefusesFilesAndSymlinks(t *testing.T) {
+	parent := t.TempDir()
+	file := filepath.Join(parent, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	link := filepath.Join(parent, "link")
+	os.Symlink(t.TempDir(), link)
+	for target, want := range map[string]string{
+		file:                              "is not a directory",
+		link:                              "symbolic link",
+		filepath.Join(parent, "no/such"):  "does not exist",
+		filepath.Join(file, "underneath"): "is not a directory",
+	} {
+		err := Write(context.Background(), target, sampleFiles, WriteOptions{Force: true})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Write(%s) = %v, want %q", target, err, want)
+		}
+	}
+}
+
+func TestWriteLeavesNothingOnFailure(t *testing.T) {
+	boom := errors.New("boom")
+	t.Run("new directory", func(t *testing.T) {
+		parent := t.TempDir()
+		err := Write(context.Background(), filepath.Join(parent, "demo"), sampleFiles, WriteOptions{beforeCommit: func() error { return boom }})
+		if !errors.Is(err, boom) {
+			t.Fatalf("error = %v", err)
+		}
+		if got := tree(t, parent); len(got) != 0 {
+			t.Errorf("left behind: %v", got)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		parent := t.TempDir()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		err := Write(ctx, filepath.Join(parent, "demo"), sampleFiles, WriteOptions{})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("error = %v", err)
+		}
+		if got := tree(t, parent); len(got) != 0 {
+			t.Errorf("left behind: %v", got)
+		}
+	})
+	t.Run("force", func(t *testing.T) {
+		target := t.TempDir()
+		os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
+		err := Write(context.Background(), target, sampleFiles, WriteOptions{Force: true, beforeCommit: func() error { return boom }})
+		if !errors.Is(err, boom) {
+			t.Fatalf("error = %v", err)
+		}
+		if got := tree(t, target); strings.Join(got, " ") != "notes.txt" {
+			t.Errorf("left behind: %v", got)
+		}
+	})
+	t.Run("force, clash appears while writing", func(t *testing.T) {
+		target := t.TempDir()
+		os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
+		sneak := func() error { return os.WriteFile(filepath.Join(target, "src-late"), nil, 0o644) }
+		files := append([]File{{Path: "src-late", Mode: 0o644}}, sampleFiles...)
+		err := Write(context.Background(), target, files, WriteOptions{Force: true, beforeCommit: sneak})
+		if err == nil || !strings.Contains(err.Error(), "appeared") {
+			t.Fatalf("error = %v", err)
+		}
+		if got := tree(t, target); strings.Join(got, " ") != "notes.txt src-late" {
+			t.Errorf("after rollback: %v", got)
+		}
+	})
+	t.Run("target created meanwhile", func(t *testing.T) {
+		parent := t.TempDir()
+		target := filepath.Join(parent, "demo")
+		race := func() error {
+			os.Mkdir(target, 0o755)
+			return os.WriteFile(filepath.Join(target, "theirs"), nil, 0o644)
+		}
+		err := Write(context.Background(), target, sampleFiles, WriteOptions{beforeCommit: race})
+		if err == nil || !strings.Contains(err.Error(), "created by someone else") {
+			t.Fatalf("error = %v", err)
+		}
+		if got := tree(t, parent); strings.Join(got, " ") != "demo/ demo/theirs" {
+			t.Errorf("after the race: %v", got)
+		}
+	})
+}
+
+func TestWriteRefusesNonLocalPaths(t *testing.T) {
+	parent := t.TempDir()
+	for _, p := range []string{"../x", "/abs", "a/../../x", "", "a\\b"} {
+		err := Write(context.Background(), filepath.Join(parent, "demo"), []File{{Path: p, Mode: 0o644}}, WriteOptions{})
+		if err == nil {
+			t.Errorf("Write accepted path %q", p)
+		}
+	}
+	if got := tree(t, parent); len(got) != 0 {
+		t.Errorf("left behind: %v", got)
+	}
+}
