@@ -1,0 +1,1 @@
+// Entry point bundled by Vite (vite.config.js); import your modules from here.
