@@ -72,23 +72,33 @@ var pythonStdlib = pythonNameSet(
 	"test",
 )
 
-// flaskReserved: what the Flask template installs or creates next to the
-// package (tests/, instance/), so the package cannot take those names.
-var flaskReserved = pythonNameSet(
-	"flask", "werkzeug", "jinja2", "click", "itsdangerous", "markupsafe", "blinker",
+// flaskReserved: the modules the Flask template installs, and the names its
+// layout uses next to the package.
+var flaskReserved = pythonReserved(map[string]string{
+	"tests":    "the tests/ directory",
+	"instance": "Flask's instance/ folder",
+}, "flask", "werkzeug", "jinja2", "click", "itsdangerous", "markupsafe", "blinker",
 	"gunicorn", "dotenv", "flask_sqlalchemy", "sqlalchemy", "greenlet", "typing_extensions",
 	"psycopg", "psycopg_binary", "pytest", "pluggy", "iniconfig", "packaging", "pygments",
-	"ruff", "flit_core", "pip", "setuptools", "pkg_resources",
-	"tests", "instance",
-)
+	"ruff", "flit_core", "pip", "setuptools", "pkg_resources")
 
-// djangoReserved: what the Django template installs, and the names its layout
-// already uses (the core app, manage.py, the collectstatic target).
-var djangoReserved = pythonNameSet(
-	"django", "asgiref", "sqlparse", "gunicorn", "dotenv", "dj_database_url", "psycopg",
-	"psycopg_binary", "typing_extensions", "ruff", "pip", "setuptools", "pkg_resources",
-	"core", "manage", "staticfiles", "media",
-)
+// djangoReserved: the modules the Django template installs, and the names its
+// layout already uses.
+var djangoReserved = pythonReserved(map[string]string{
+	"core":        "the core app",
+	"manage":      "manage.py",
+	"staticfiles": "the collectstatic directory staticfiles/",
+	"media":       "the media/ directory",
+}, "django", "asgiref", "sqlparse", "gunicorn", "dotenv", "dj_database_url", "psycopg",
+	"psycopg_binary", "typing_extensions", "ruff", "pip", "setuptools", "pkg_resources")
+
+// pythonReserved maps each reserved name to what it collides with.
+func pythonReserved(layout map[string]string, installed ...string) map[string]string {
+	for _, m := range installed {
+		layout[m] = fmt.Sprintf("the installed module %q", m)
+	}
+	return layout
+}
 
 func init() {
 	registerNameRule(NameRule{
@@ -125,7 +135,7 @@ func PythonDistName(name string) string {
 
 // derivePythonNames checks name for a Python project; framework is "" for the
 // plain rule, which does not check for shadowed modules.
-func derivePythonNames(name, framework string, reserved map[string]bool) (map[string]string, error) {
+func derivePythonNames(name, framework string, reserved map[string]string) (map[string]string, error) {
 	pkg := PythonPackageName(name)
 	dist := PythonDistName(name)
 	if err := checkPythonPackage(name, pkg, dist, framework, reserved); err != nil {
@@ -138,7 +148,7 @@ func derivePythonNames(name, framework string, reserved map[string]bool) (map[st
 	return map[string]string{"python_package": pkg, "python_dist": dist}, nil
 }
 
-func checkPythonPackage(name, pkg, dist, framework string, reserved map[string]bool) error {
+func checkPythonPackage(name, pkg, dist, framework string, reserved map[string]string) error {
 	switch {
 	case !pythonIdentRe.MatchString(pkg) || strings.HasPrefix(pkg, "_"):
 		return fmt.Errorf("%q gives the Python package %q, which is not a valid identifier: start with a letter", name, pkg)
@@ -150,14 +160,14 @@ func checkPythonPackage(name, pkg, dist, framework string, reserved map[string]b
 		return nil
 	case pythonStdlib[pkg]:
 		return fmt.Errorf("%q gives the Python package %q, which conflicts with the standard-library module %q; %s projects cannot shadow importable modules", name, pkg, pkg, framework)
-	case reserved[pkg]:
-		return fmt.Errorf("%q gives the Python package %q, which conflicts with a module or directory the %s project uses", name, pkg, framework)
+	case reserved[pkg] != "":
+		return fmt.Errorf("%q gives the Python package %q, which conflicts with %s in a %s project", name, pkg, reserved[pkg], framework)
 	}
 	return nil
 }
 
 // suggestPythonName offers a valid name near an invalid one, or "".
-func suggestPythonName(name, framework string, reserved map[string]bool) string {
+func suggestPythonName(name, framework string, reserved map[string]string) string {
 	base := strings.Trim(pythonSeparatorsRe.ReplaceAllString(name, "-"), "-")
 	for _, s := range []string{base, base + "-app", base + "-project", "my-" + base} {
 		if s == "" || s == name || !CheckProjectNameQuiet(s) {

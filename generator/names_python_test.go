@@ -23,23 +23,23 @@ func TestPythonNameRules(t *testing.T) {
 		{rule: "python-package", name: "match", pkg: "match", dist: "match"}, // soft keyword: fine
 
 		{rule: "flask-package", name: "blog", pkg: "blog", dist: "blog"},
-		{rule: "flask-package", name: "flask", err: "conflicts with a module or directory the Flask project uses", suggests: `"flask-app"`},
-		{rule: "flask-package", name: "tests", err: "Flask project uses", suggests: `"tests-app"`},
+		{rule: "flask-package", name: "flask", err: `conflicts with the installed module "flask" in a Flask project`, suggests: `"flask-app"`},
+		{rule: "flask-package", name: "tests", err: "the tests/ directory", suggests: `"tests-app"`},
 		{rule: "flask-package", name: "json", err: "standard-library module \"json\"", suggests: `"json-app"`},
-		{rule: "flask-package", name: "SQLAlchemy", err: "Flask project uses", suggests: `"SQLAlchemy-app"`},
+		{rule: "flask-package", name: "SQLAlchemy", err: `the installed module "sqlalchemy"`, suggests: `"SQLAlchemy-app"`},
 
 		{rule: "django-project", name: "mysite", pkg: "mysite", dist: "mysite"},
 		{rule: "django-project", name: "my-site", pkg: "my_site", dist: "my-site"},
-		{rule: "django-project", name: "django", err: "Django project uses", suggests: `"django-app"`},
+		{rule: "django-project", name: "django", err: `the installed module "django" in a Django project`, suggests: `"django-app"`},
 		{rule: "django-project", name: "test", err: "standard-library module \"test\"", suggests: `"test-app"`},
 		{rule: "django-project", name: "site", err: "standard-library", suggests: `"site-app"`},
 		{rule: "django-project", name: "email", err: "standard-library", suggests: `"email-app"`},
 		{rule: "django-project", name: "code", err: "standard-library"},
 		{rule: "django-project", name: "distutils", err: "standard-library"},     // gone in 3.12, still in 3.11
 		{rule: "django-project", name: "annotationlib", err: "standard-library"}, // new in 3.14
-		{rule: "django-project", name: "core", err: "Django project uses", suggests: `"core-app"`},
-		{rule: "django-project", name: "manage", err: "Django project uses"},
-		{rule: "django-project", name: "dj-database-url", err: "Django project uses"},
+		{rule: "django-project", name: "core", err: "the core app", suggests: `"core-app"`},
+		{rule: "django-project", name: "manage", err: "manage.py"},
+		{rule: "django-project", name: "dj-database-url", err: `the installed module "dj_database_url"`},
 		{rule: "django-project", name: "def", err: "keyword", suggests: `"def-app"`},
 		{rule: "django-project", name: "CProfile", pkg: "cprofile", dist: "cprofile"}, // imports are case-sensitive
 	}
