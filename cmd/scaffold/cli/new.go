@@ -73,21 +73,24 @@ take their defaults with --yes.`,
 				o.name = args[0]
 			}
 			o.flags = cmd.Flags()
+			if err := checkGivenOnce(o.flags, o.options); err != nil {
+				return err
+			}
 			return o.run(cmd.Context())
 		},
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
-	f.StringVarP(&o.framework, "framework", "f", "", "framework to generate (see \"scaffold list\")")
-	f.StringVar(&o.dir, "dir", "", "directory to create (default ./NAME)")
+	f.VarP(onceString(&o.framework), "framework", "f", "framework to generate (see \"scaffold list\")")
+	f.Var(onceString(&o.dir), "dir", "directory to create (default ./NAME)")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
-	f.StringVar(&o.answersFile, "answers", "", "regenerate from a project's .scaffold.yaml")
+	f.Var(onceString(&o.answersFile), "answers", "regenerate from a project's .scaffold.yaml")
 	f.BoolVar(&o.dryRun, "dry-run", false, "print the files that would be written, write nothing")
 	f.BoolVar(&o.json, "json", false, "with --dry-run: print the plan as JSON")
 	f.BoolVar(&o.force, "force", false, "allow a non-empty directory (existing files are never overwritten)")
 	f.BoolVar(&o.noInput, "no-input", false, "never prompt; a missing value is an error")
 	f.BoolVarP(&o.yes, "yes", "y", false, "accept the default of every option not given")
-	f.StringVar(&o.seed, "seed", "", "seed secrets deterministically (tests only; never for real projects)")
+	f.Var(onceString(&o.seed), "seed", "seed secrets deterministically (tests only; never for real projects)")
 	_ = f.MarkHidden("seed")
 	addOptionFlags(cmd, catalog, o.options)
 
@@ -136,7 +139,7 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		fi := infos[key]
 		values[key] = new(string)
 		usage := fmt.Sprintf("%s [%s]", fi.help, strings.Join(fi.frameworks, ", "))
-		cmd.Flags().StringVar(values[key], key, "", usage)
+		cmd.Flags().Var(onceString(values[key]), key, usage)
 		flag := cmd.Flags().Lookup(key)
 		if fi.allBool {
 			flag.NoOptDefVal = "true" // --docker means --docker=true
@@ -149,6 +152,50 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 			_ = cmd.RegisterFlagCompletionFunc(key, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
 		}
 	}
+}
+
+// onceValue is a string flag that may be given once: "--docker
+// --docker=false" or "--dir a --dir b" is a contradiction, and letting the
+// last one win would be a silent surprise. Set records every value;
+// checkGivenOnce refuses a second one once the command line is parsed (not
+// in Set: cobra parses the flags twice when completing).
+type onceValue struct {
+	p     *string
+	given []string
+}
+
+func onceString(p *string) *onceValue { return &onceValue{p: p} }
+
+func (v *onceValue) String() string {
+	if v.p == nil {
+		return ""
+	}
+	return *v.p
+}
+
+func (v *onceValue) Set(s string) error {
+	*v.p = s
+	v.given = append(v.given, s)
+	return nil
+}
+
+func (v *onceValue) Type() string { return "string" }
+
+// checkGivenOnce reports the first flag given more than once.
+func checkGivenOnce(flags *pflag.FlagSet, options map[string]*string) error {
+	var err error
+	flags.VisitAll(func(f *pflag.Flag) {
+		v, ok := f.Value.(*onceValue)
+		if !ok || len(v.given) < 2 || err != nil {
+			return
+		}
+		if _, isOption := options[f.Name]; isOption {
+			err = usagef("option %q is given twice (--%s=%s, then --%s=%s); give it once", f.Name, f.Name, v.given[0], f.Name, v.given[1])
+		} else {
+			err = usagef("--%s is given twice (%q, then %q); give it once", f.Name, v.given[0], v.given[1])
+		}
+	})
+	return err
 }
 
 func sortedKeys(m map[string]bool) []string {
