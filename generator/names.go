@@ -74,16 +74,34 @@ func CheckProjectName(name string) error {
 		return Inputf("project name is %d characters long; the limit is %d", len(name), maxProjectNameLen)
 	case strings.ContainsAny(name, `/\`):
 		return Inputf("project name %q contains a path separator; give a plain name and use --dir to choose where it goes", name)
-	case windowsDeviceRe.MatchString(name):
-		return Inputf("project name %q is a reserved device name on Windows; choose another, e.g. %q", name, name+"-app")
 	case !projectNameRe.MatchString(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, "-"):
 		msg := fmt.Sprintf("project name %q is not usable: start with a letter; use only ASCII letters, digits, '-', '_' and '.'; don't end with '.' or '-'", name)
 		if s := suggestProjectName(name); s != "" {
 			msg += fmt.Sprintf(" (try %q)", s)
 		}
 		return Inputf("%s", msg)
+	case windowsDeviceRe.MatchString(name):
+		msg := fmt.Sprintf("project name %q is a reserved device name on Windows", name)
+		if s := suggestNonDevice(name); s != "" {
+			msg += fmt.Sprintf("; choose another, e.g. %q", s)
+		}
+		return Inputf("%s", msg)
 	}
 	return nil
+}
+
+// suggestNonDevice turns "nul.txt" into "nul-app.txt": Windows reserves the
+// device name whatever the extension, so the suffix goes before the dot.
+func suggestNonDevice(name string) string {
+	m := windowsDeviceRe.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	s := m[1] + "-app" + strings.TrimRight(m[2], ".")
+	if !CheckProjectNameQuiet(s) {
+		return ""
+	}
+	return s
 }
 
 // suggestProjectName turns an unusable name into the nearest usable one, or
