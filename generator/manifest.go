@@ -407,6 +407,20 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
+// Add merges other's frameworks into c. A name both define is an error: a
+// framework from disk never silently replaces a built-in one.
+func (c *Catalog) Add(other *Catalog) error {
+	for _, n := range other.Names() {
+		if _, dup := c.manifests[n]; dup {
+			return fmt.Errorf("framework %q is already defined (built in); give yours another name", n)
+		}
+	}
+	for n, m := range other.manifests {
+		c.manifests[n] = m
+	}
+	return nil
+}
+
 // Names lists the frameworks, sorted.
 func (c *Catalog) Names() []string {
 	names := make([]string, 0, len(c.manifests))

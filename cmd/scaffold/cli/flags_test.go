@@ -31,3 +31,34 @@ func TestFlagGivenTwice(t *testing.T) {
 		})
 	}
 }
+
+func TestTemplatesFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		dir   string
+		given bool
+		fails bool
+	}{
+		{args: []string{"new", "x"}},
+		{args: []string{"--templates", "d", "new"}, dir: "d", given: true},
+		{args: []string{"new", "x", "--templates=d"}, dir: "d", given: true},
+		{args: []string{"new", "--", "--templates=d"}},
+		{args: []string{"new", "--templates"}, fails: true},
+		{args: []string{"new", "--templates="}, fails: true},
+		{args: []string{"--templates=a", "--templates=b"}, fails: true},
+	} {
+		dir, given, err := templatesFlag(tc.args)
+		if dir != tc.dir || given != tc.given || (err != nil) != tc.fails {
+			t.Errorf("templatesFlag(%q) = %q, %v, %v; want %q, %v, fails=%v", tc.args, dir, given, err, tc.dir, tc.given, tc.fails)
+		}
+	}
+}
+
+func TestTemplatesDirMustHoldFrameworks(t *testing.T) {
+	for _, dir := range []string{t.TempDir(), "/nonexistent/templates"} {
+		code, _, stderr := runMain(t, "list", "--templates", dir)
+		if code != ExitUsage || !strings.Contains(stderr, dir) {
+			t.Errorf("list --templates %s: exit %d, %q; want exit 2 naming the directory", dir, code, stderr)
+		}
+	}
+}

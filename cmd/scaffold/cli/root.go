@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,6 +39,17 @@ func Main(args []string, io *IO) int {
 	if err != nil {
 		fmt.Fprintf(io.Err, "scaffold: broken built-in templates: %v\n", err)
 		return ExitFailure
+	}
+	// --templates must be known before the commands are built: every option
+	// of every framework becomes a flag of `new`.
+	if dir, given, err := templatesFlag(args); err != nil {
+		fmt.Fprintf(io.Err, "scaffold: %v\n", err)
+		return ExitUsage
+	} else if given {
+		if err := addTemplatesDir(catalog, dir); err != nil {
+			fmt.Fprintf(io.Err, "scaffold: %v\n", err)
+			return exitCode(err)
+		}
 	}
 	return mainWith(args, io, catalog)
 }
@@ -95,6 +107,60 @@ func isCobraUsageError(err error) bool {
 	return false
 }
 
+// templatesFlag finds --templates DIR (or --templates=DIR) among args,
+// before "--".
+func templatesFlag(args []string) (dir string, given bool, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		var value string
+		switch {
+		case strings.HasPrefix(a, "--templates="):
+			value = strings.TrimPrefix(a, "--templates=")
+		case a == "--templates":
+			if i+1 >= len(args) {
+				return "", false, usagef("flag needs an argument: --templates")
+			}
+			i++
+			value = args[i]
+		default:
+			continue
+		}
+		if given {
+			return "", false, usagef("--templates is given twice (%q, then %q); give it once", dir, value)
+		}
+		dir, given = value, true
+	}
+	if given && dir == "" {
+		return "", false, usagef("--templates needs a directory")
+	}
+	return dir, given, nil
+}
+
+// addTemplatesDir adds the frameworks of a templates directory on disk (laid
+// out like scaffold's own templates/: <framework>/manifest.yaml and files/).
+// It is for template authors trying a framework before it is built in, and
+// for tests that need templates scaffold does not ship.
+func addTemplatesDir(catalog *generator.Catalog, dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return usagef("--templates %s: not a directory", dir)
+	}
+	extra, err := generator.LoadCatalog(os.DirFS(dir))
+	if err != nil {
+		return fmt.Errorf("--templates %s: %w", dir, err)
+	}
+	if len(extra.Names()) == 0 {
+		return usagef("--templates %s: no framework there (a framework is a directory holding %s)", dir, generator.ManifestFile)
+	}
+	if err := catalog.Add(extra); err != nil {
+		return fmt.Errorf("--templates %s: %w", dir, err)
+	}
+	return nil
+}
+
 func newRootCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "scaffold",
@@ -111,6 +177,11 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 	root.SetErr(io.Err)
 	root.SetVersionTemplate("scaffold {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	// Read by Main before the commands exist (see templatesFlag); declared
+	// here so that cobra accepts it anywhere on the command line.
+	var templatesDir string
+	root.PersistentFlags().StringVar(&templatesDir, "templates", "", "also load the frameworks of this templates directory (for template authors)")
+	_ = root.PersistentFlags().MarkHidden("templates")
 	root.AddCommand(
 		newNewCmd(io, catalog),
 		newListCmd(io, catalog),
