@@ -49,6 +49,9 @@ func deriveGoNames(name string) (map[string]string, error) {
 	lower := strings.ToLower(name)
 	if !goBinaryRe.MatchString(name) {
 		suggestion := strings.NewReplacer(".", "-").Replace(lower)
+		if goStdRoots[suggestion] {
+			suggestion += "-app" // "Main" -> "main" would be refused in turn
+		}
 		if goBinaryRe.MatchString(suggestion) {
 			return nil, Inputf("%q is not a good Go command name: use lower-case letters, digits, '-' and '_' (try %q)", name, suggestion)
 		}

@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// suggestionRe finds the valid name an error offers: (try "x") or e.g. "x".
-var suggestionRe = regexp.MustCompile(`(?:\(try |e\.g\. )("(?:[^"\\]|\\.)*")`)
+// relSuggestionRe finds the valid name an error offers: (try "x") or e.g. "x".
+var relSuggestionRe = regexp.MustCompile(`(?:\(try |e\.g\. )("(?:[^"\\]|\\.)*")`)
 
 // suggestion returns the name an error message suggests, if any.
-func suggestion(msg string) (string, bool) {
-	m := suggestionRe.FindStringSubmatch(msg)
+func suggestedName(msg string) (string, bool) {
+	m := relSuggestionRe.FindStringSubmatch(msg)
 	if m == nil {
 		return "", false
 	}
@@ -33,9 +33,48 @@ func TestProjectNameSuggestionsAreValid(t *testing.T) {
 		if !IsInputError(err) {
 			t.Errorf("CheckProjectName(%q): %v is not an input error (exit 2)", name, err)
 		}
-		if s, ok := suggestion(err.Error()); ok {
+		if s, ok := suggestedName(err.Error()); ok {
 			if err := CheckProjectName(s); err != nil {
 				t.Errorf("CheckProjectName(%q) suggests %q, which is refused too: %v", name, s, err)
+			}
+		}
+	}
+}
+
+// nameRuleProbes are names that pass CheckProjectName but that some
+// ecosystem refuses: case, dots, keywords, standard modules, constants.
+var nameRuleProbes = []string{
+	"Main", "main", "FMT", "Fmt", "fmt", "Net.Http", "my.app", "My_App", "MyApp", "a", "A",
+	"x--y", "a__b", "a.b.c", "app.js", "Class", "class", "import", "Import", "os", "OS",
+	"http", "Http", "crypto", "node_modules", "string", "String", "object", "Object",
+	"kernel", "test", "Test", "application", "rails", "django", "flask", "public",
+	"New", "null", "package", "true", "None", "self", "std", "internal", "vendor",
+}
+
+// Every rule of the name library refuses with an input error (exit 2), and
+// a name it suggests is accepted by the same rule.
+func TestRuleSuggestionsAreValid(t *testing.T) {
+	for _, ruleName := range NameRuleNames() {
+		rule := nameRules[ruleName]
+		for _, name := range nameRuleProbes {
+			if CheckProjectName(name) != nil {
+				t.Fatalf("probe %q is not a valid project name; fix the list", name)
+			}
+			_, err := rule.Derive(name)
+			if err == nil {
+				continue
+			}
+			if !IsInputError(err) {
+				t.Errorf("rule %s refuses %q with %v, which is not an input error (exit 2)", ruleName, name, err)
+			}
+			s, ok := suggestedName(err.Error())
+			if !ok {
+				continue
+			}
+			// (Not necessarily a project name: a validator of option
+			// values, like go-module, suggests values of its own kind.)
+			if _, err := rule.Derive(s); err != nil {
+				t.Errorf("rule %s suggests %q for %q, and then refuses it: %v", ruleName, s, name, err)
 			}
 		}
 	}
