@@ -2,7 +2,9 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -64,13 +66,30 @@ func ParseAnswers(data []byte) (*Answers, error) {
 	dec.KnownFields(true)
 	var a Answers
 	if err := dec.Decode(&a); err != nil {
-		return nil, Inputf("answers file: %v", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, Inputf("answers file: %s", yamlErrorLine(err))
 	}
 	if a.Framework == "" || a.Name == "" {
 		return nil, Inputf("answers file: framework and name are required")
 	}
 	return &a, nil
 }
+
+// yamlErrorLine turns a yaml.v3 error into one line without Go type names
+// ("unmarshal errors:\n  line 3: field x not found in type generator.Answers").
+func yamlErrorLine(err error) string {
+	var te *yaml.TypeError
+	msgs := []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for i, m := range msgs {
+		m = typeNameRe.ReplaceAllString(m, "")
+		msgs[i] = strings.Join(strings.Fields(m), " ")
+	}
+	return strings.Join(msgs, "; ")
+}
+
+var typeNameRe = regexp.MustCompile(` (in|into) type [\w.\[\]*]+`)
 
 // OptionStrings returns the recorded options as text, as flags give them.
 func (a *Answers) OptionStrings() map[string]string {
@@ -85,10 +104,10 @@ func (a *Answers) OptionStrings() map[string]string {
 // or template version, so the output may differ.
 func (a *Answers) Warning(m *Manifest) string {
 	var notes []string
-	if a.ScaffoldVersion != Version {
+	if a.ScaffoldVersion != "" && a.ScaffoldVersion != Version {
 		notes = append(notes, fmt.Sprintf("scaffold %s (this is %s)", a.ScaffoldVersion, Version))
 	}
-	if a.TemplateVersion != m.TemplateVersion {
+	if a.TemplateVersion != 0 && a.TemplateVersion != m.TemplateVersion {
 		notes = append(notes, fmt.Sprintf("template version %d (this is %d)", a.TemplateVersion, m.TemplateVersion))
 	}
 	if len(notes) == 0 {
