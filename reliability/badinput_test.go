@@ -1,0 +1,318 @@
+package reliability_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator"
+)
+
+// badInput is one way of calling scaffold wrongly. Every case runs in a
+// fresh sandbox; scaffold must fail with code and a one-line error
+// mentioning want, and the sandbox (working directory, its parent, $TMPDIR,
+// $HOME) must be exactly as before: no file created, changed or removed, not
+// even created and removed again (directory mtimes are compared too).
+type badInput struct {
+	label string
+	args  []string
+	setup func(t *testing.T, s *sandbox)
+	code  int
+	want  string
+}
+
+// badNames are project names every framework must refuse (want "" means
+// the quoted name).
+var badNames = []struct {
+	label, name, want string
+}{
+	{"empty", "", "missing the project name"},
+	{"dot", ".", ""},
+	{"dotdot", "..", ""},
+	{"dotdot-slash", "../x", ""},
+	{"dotdot-deep", "../../../../tmp/x", ""},
+	{"slash", "a/b", ""},
+	{"trailing-slash", "app/", ""},
+	{"backslash", `a\b`, ""},
+	{"backslash-dotdot", `..\x`, ""},
+	{"absolute", "/tmp/x", ""},
+	{"root", "/", ""},
+	{"absolute-dotdot", "/../etc", ""},
+	{"tilde", "~", ""},
+	{"tilde-path", "~/x", ""},
+	{"dash", "-", ""},
+	{"hidden", ".app", ""},
+	{"underscore-first", "_app", ""},
+	{"digit-first", "1app", ""},
+	{"space-inside", "my app", ""},
+	{"space-leading", " app", ""},
+	{"space-trailing", "app ", ""},
+	{"tab", "my\tapp", ""},
+	{"newline", "a\nb", ""},
+	{"carriage-return", "a\rb", ""},
+	{"escape-sequence", "a\x1b[31mb", ""},
+	{"delete-char", "a\x7fb", ""},
+	{"bell", "app\x07", ""},
+	{"non-ascii-accent", "café", ""},
+	{"non-ascii-cjk", "名前", ""},
+	{"non-ascii-zero-width", "zero\u200bwidth", ""},
+	{"non-ascii-rtl-override", "\u202eppa", ""},
+	{"non-ascii-homoglyph", "\u0430pp", ""},
+	{"non-ascii-nbsp", "my\u00a0app", ""},
+	{"non-ascii-fullwidth", "ａｐｐ", ""},
+	{"invalid-utf8", "app\xff", ""},
+	{"length-101", strings.Repeat("a", 101), "101 characters"},
+	{"length-256", strings.Repeat("a", 256), "256 characters"},
+	{"length-300", strings.Repeat("a", 300), "300 characters"},
+	{"windows-con", "con", ""},
+	{"windows-CON", "CON", ""},
+	{"windows-nul-ext", "nul.txt", ""},
+	{"windows-com1", "com1", ""},
+	{"windows-lpt9", "LPT9", ""},
+	{"windows-aux", "aux", ""},
+	{"windows-prn", "prn", ""},
+	{"shell-subst", "$(touch pwned)", ""},
+	{"shell-backtick", "`id`", ""},
+	{"shell-semicolon", "a;b", ""},
+	{"shell-pipe", "a|b", ""},
+	{"shell-glob", "a*b", ""},
+	{"colon", "a:b", ""},
+	{"quote", `a"b`, ""},
+	{"trailing-dot", "app.", ""},
+	{"trailing-dash", "app-", ""},
+}
+
+// reservedNames are names one ecosystem refuses: keywords, standard
+// library modules, framework names and constants. A framework that is not
+// in the catalog yet is skipped with a message, and runs once it is.
+var reservedNames = []struct {
+	framework, why string
+	names          []string
+}{
+	{"gin", "Go standard-library paths and go command names", []string{"fmt", "net", "strings", "testing", "main", "std", "cmd", "internal", "vendor"}},
+	{"django", "Python keywords and importable modules", []string{"class", "import", "def", "lambda", "os", "sys", "json", "django", "test"}},
+	{"flask", "Python keywords and standard-library modules", []string{"class", "import", "os", "json"}},
+	{"spring-boot", "Java keywords and literals", []string{"class", "public", "package", "new", "int", "null", "true"}},
+	{"rails", "Rails-reserved names and existing Ruby constants", []string{"application", "test", "rails", "object", "string", "hash", "kernel"}},
+	{"express", "Node core modules", []string{"http", "fs", "crypto", "events", "path", "node_modules"}},
+	{"koa", "Node core modules", []string{"http", "fs", "crypto", "events", "path", "node_modules"}},
+}
+
+// badInputsFor lists every bad invocation for one framework.
+func badInputsFor(m *generator.Manifest) []badInput {
+	fw := m.Name
+	newArgs := func(name string, extra ...string) []string {
+		return append([]string{"new", name, "--framework", fw, "--no-input"}, extra...)
+	}
+	var cases []badInput
+	for _, b := range badNames {
+		want := b.want
+		if want == "" {
+			want = strconv.Quote(b.name)
+		}
+		cases = append(cases, badInput{label: "name/" + b.label, args: newArgs(b.name), code: 2, want: want})
+	}
+	// A name starting with '-' is a flag to any CLI; after "--" it is a name.
+	cases = append(cases,
+		badInput{label: "name/dash-flag", args: newArgs("-rf"), code: 2, want: "unknown shorthand flag"},
+		badInput{label: "name/dashdash-flag", args: newArgs("--rf"), code: 2, want: "unknown flag"},
+		badInput{label: "name/dash-after-dashdash", args: []string{"new", "--framework", fw, "--", "-rf"}, code: 2, want: `"-rf"`},
+		badInput{label: "name/two-names", args: newArgs("demo", "other"), code: 2, want: "one project name"},
+	)
+
+	// Options.
+	cases = append(cases,
+		badInput{label: "option/unknown-key", args: newArgs("demo", "--set", "no-such-option=1"), code: 2, want: "no-such-option"},
+		badInput{label: "option/unknown-flag", args: newArgs("demo", "--no-such-flag"), code: 2, want: "unknown flag"},
+		badInput{label: "option/set-without-equals", args: newArgs("demo", "--set", "docker"), code: 2, want: "--set"},
+		badInput{label: "option/set-empty-key", args: newArgs("demo", "--set", "=x"), code: 2, want: "--set"},
+		badInput{label: "option/json-without-dry-run", args: newArgs("demo", "--json"), code: 2, want: "--json"},
+		badInput{label: "option/framework-twice", args: newArgs("demo", "--framework", fw), code: 2, want: "twice"},
+	)
+	for _, o := range m.Options {
+		var values []string
+		switch o.Kind {
+		case generator.KindBool:
+			values = []string{"maybe", "", "2"}
+		case generator.KindChoice:
+			values = []string{"no-such-choice", "", strings.ToUpper(o.Choices[0]) + "X"}
+		default:
+			values = []string{"", "a\x01b", "a\nb"}
+		}
+		for i, v := range values {
+			cases = append(cases, badInput{label: fmt.Sprintf("option/%s-bad-value-%d", o.Key, i+1), args: newArgs("demo", "--set", o.Key+"="+v), code: 2, want: o.Key})
+		}
+		v := o.Default
+		if o.Kind == generator.KindChoice {
+			v = o.Choices[0]
+		} else if o.Kind == generator.KindBool || v == "" || strings.Contains(v, "{{") {
+			v = "true"
+		}
+		cases = append(cases,
+			badInput{label: "option/" + o.Key + "-twice-set", args: newArgs("demo", "--set", o.Key+"="+v, "--set", o.Key+"="+v), code: 2, want: "twice"},
+			badInput{label: "option/" + o.Key + "-twice-set-and-flag", args: newArgs("demo", "--set", o.Key+"="+v, "--"+o.Key+"="+v), code: 2, want: "twice"},
+			badInput{label: "option/" + o.Key + "-twice-flag", args: newArgs("demo", "--"+o.Key+"="+v, "--"+o.Key+"="+v), code: 2, want: "twice"},
+		)
+	}
+	for _, other := range frameworks() {
+		for _, o := range other.Options {
+			if _, ok := m.Option(o.Key); !ok {
+				cases = append(cases, badInput{label: "option/flag-of-" + other.Name + "-" + o.Key, args: newArgs("demo", "--"+o.Key+"=x"), code: 2, want: o.Key})
+			}
+		}
+	}
+
+	// Targets. The sandbox's working directory holds:
+	//   file  full/keep.txt  hasanswers/.scaffold.yaml  empty/
+	//   link-to-empty -> empty   dangling -> nowhere   link-to-file -> file
+	target := func(label string, code int, want string, extra ...string) badInput {
+		return badInput{label: "target/" + label, args: newArgs("demo", extra...), setup: targetFixtures, code: code, want: want}
+	}
+	cases = append(cases,
+		target("is-a-file", 2, "not a directory", "--dir", "file"),
+		target("non-empty-dir", 2, "not empty", "--dir", "full"),
+		target("non-empty-cwd", 2, "not empty", "--dir", "."),
+		target("non-empty-parent", 2, "not empty", "--dir", ".."),
+		target("filesystem-root", 2, "not empty", "--dir", "/"),
+		target("force-would-overwrite", 2, "never overwrites", "--dir", "hasanswers", "--force"),
+		target("symlink-to-empty-dir", 2, "symbolic link", "--dir", "link-to-empty"),
+		target("symlink-dangling", 2, "symbolic link", "--dir", "dangling"),
+		target("symlink-to-file", 2, "symbolic link", "--dir", "link-to-file"),
+		target("parent-missing", 1, "does not exist", "--dir", "nope/demo"),
+		target("parent-is-a-file", 1, "not a directory", "--dir", "file/demo"),
+		badInput{label: "target/default-dir-is-a-file", args: newArgs("demo"), code: 2, want: "not a directory",
+			setup: func(t *testing.T, s *sandbox) { mustWrite(t, filepath.Join(s.work, "demo"), "mine\n") }},
+		badInput{label: "target/default-dir-non-empty", args: newArgs("demo"), code: 2, want: "not empty",
+			setup: func(t *testing.T, s *sandbox) { mustWrite(t, filepath.Join(s.work, "demo", "mine.txt"), "mine\n") }},
+		badInput{label: "target/default-dir-symlink", args: newArgs("demo"), code: 2, want: "symbolic link",
+			setup: func(t *testing.T, s *sandbox) {
+				mustMkdir(t, filepath.Join(s.work, "real"))
+				mustSymlink(t, "real", filepath.Join(s.work, "demo"))
+			}},
+		badInput{label: "target/parent-read-only", args: newArgs("demo", "--dir", "ro/demo"), setup: readOnlyFixture, code: 1, want: "read-only"},
+		badInput{label: "target/empty-dir-read-only", args: newArgs("demo", "--dir", "ro"), setup: readOnlyFixture, code: 1, want: "read-only"},
+	)
+
+	// Answers files (scaffold new --answers).
+	answers := func(label string, code int, want, content string) badInput {
+		return badInput{label: "answers/" + label, args: []string{"new", "--no-input", "--answers", "../../inputs/answers.yaml"}, code: code, want: want,
+			setup: func(t *testing.T, s *sandbox) {
+				if content != "" {
+					mustWrite(t, filepath.Join(s.inputs, "answers.yaml"), content)
+				}
+			}}
+	}
+	cases = append(cases,
+		answers("missing-file", 1, "answers file", ""),
+		answers("not-yaml", 2, "answers file", "{{{ not yaml\n"),
+		answers("unknown-key", 2, "answers file", "framework: "+fw+"\nname: demo\nno_such_key: 1\n"),
+		answers("no-name", 2, "answers file", "framework: "+fw+"\n"),
+		answers("nul-in-name", 2, `"a\x00b"`, "framework: "+fw+"\nname: \"a\\0b\"\n"),
+		answers("dotdot-name", 2, `".."`, "framework: "+fw+"\nname: ..\n"),
+		answers("absolute-name", 2, `"/etc"`, "framework: "+fw+"\nname: /etc\n"),
+		answers("unknown-option", 2, "no-such-option", "framework: "+fw+"\nname: demo\noptions:\n  no-such-option: 1\n"),
+		answers("unknown-framework", 2, "no-such-framework", "framework: no-such-framework\nname: demo\n"),
+	)
+	for i := range cases {
+		cases[i].label = fw + "/" + cases[i].label
+	}
+	return cases
+}
+
+// frameworkInputs are bad --framework values (framework-independent).
+func frameworkInputs() []badInput {
+	return []badInput{
+		{label: "framework/unknown", args: []string{"new", "demo", "--framework", "no-such-framework"}, code: 2, want: "no-such-framework"},
+		{label: "framework/empty", args: []string{"new", "demo", "--framework", ""}, code: 2, want: "--framework"},
+		{label: "framework/missing", args: []string{"new", "demo", "--no-input"}, code: 2, want: "--framework"},
+		{label: "framework/path", args: []string{"new", "demo", "--framework", "../templates/gin"}, code: 2, want: "../templates/gin"},
+		{label: "framework/upper-case", args: []string{"new", "demo", "--framework", "GIN"}, code: 2, want: "GIN"},
+		{label: "framework/trailing-space", args: []string{"new", "demo", "--framework", "gin "}, code: 2, want: `"gin "`},
+		{label: "framework/typo", args: []string{"new", "demo", "--framework", "gni"}, code: 2, want: "gni"},
+		{label: "framework/no-value", args: []string{"new", "demo", "--framework"}, code: 2, want: "framework"},
+		{label: "command/unknown", args: []string{"nwe", "demo"}, code: 2, want: "unknown command"},
+		{label: "command/templates-not-a-dir", args: []string{"--templates", "no-such-dir", "new", "demo"}, code: 2, want: "no-such-dir"},
+	}
+}
+
+func targetFixtures(t *testing.T, s *sandbox) {
+	w := s.work
+	mustWrite(t, filepath.Join(w, "file"), "a file\n")
+	mustWrite(t, filepath.Join(w, "full", "keep.txt"), "keep me\n")
+	mustWrite(t, filepath.Join(w, "hasanswers", ".scaffold.yaml"), "mine\n")
+	mustMkdir(t, filepath.Join(w, "empty"))
+	mustSymlink(t, "empty", filepath.Join(w, "link-to-empty"))
+	mustSymlink(t, "nowhere", filepath.Join(w, "dangling"))
+	mustSymlink(t, "file", filepath.Join(w, "link-to-file"))
+}
+
+func readOnlyFixture(t *testing.T, s *sandbox) {
+	ro := filepath.Join(s.work, "ro")
+	mustMkdir(t, ro)
+	readOnlyMount(t, ro)
+}
+
+func TestBadInput(t *testing.T) {
+	var cases []badInput
+	for _, m := range frameworks() {
+		cases = append(cases, badInputsFor(m)...)
+	}
+	cases = append(cases, frameworkInputs()...)
+	for _, r := range reservedNames {
+		for _, name := range r.names {
+			fw := r.framework
+			cases = append(cases, badInput{
+				label: fw + "/reserved/" + name,
+				args:  []string{"new", name, "--framework", fw, "--no-input"},
+				setup: func(t *testing.T, _ *sandbox) { requireFramework(t, fw) },
+				code:  2, want: name,
+			})
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		if seen[c.label] {
+			t.Fatalf("two cases are labelled %s", c.label)
+		}
+		seen[c.label] = true
+		t.Run(c.label, func(t *testing.T) {
+			t.Parallel()
+			s := newSandbox(t)
+			if c.setup != nil {
+				c.setup(t, s)
+			}
+			before := snapshot(t, s.base, true)
+			r := s.run(t, c.args...)
+			checkCleanError(t, r, c.code, c.want)
+			checkUnchanged(t, "the sandbox", before, snapshot(t, s.base, true))
+		})
+	}
+}
+
+// The same table, valid: a control that the sandbox and fixtures let a good
+// invocation succeed, so the failures above are about the input.
+func TestBadInputControl(t *testing.T) {
+	for _, m := range frameworks() {
+		t.Run(m.Name, func(t *testing.T) {
+			t.Parallel()
+			s := newSandbox(t)
+			targetFixtures(t, s)
+			for _, args := range [][]string{
+				{"new", "demo", "--framework", m.Name, "--no-input"},
+				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "empty"},
+				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "full", "--force"},
+				{"new", "--framework", m.Name, "--no-input", "--", "demo2"},
+			} {
+				if r := s.run(t, args...); r.code != 0 {
+					t.Errorf("scaffold %s: %v", strings.Join(args, " "), r)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(s.work, "full", "keep.txt")); err != nil {
+				t.Errorf("--force lost an existing file: %v", err)
+			}
+		})
+	}
+}
