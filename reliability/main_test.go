@@ -22,6 +22,10 @@ import (
 // scaffoldBin is the real scaffold command, built once for every test.
 var scaffoldBin string
 
+// workDir is TestMain's own temporary directory (the binary, shared
+// templates); removed when the tests end.
+var workDir string
+
 // catalog is scaffold's built-in frameworks: tables run for each of them, so
 // a framework added later is covered without touching these tests.
 var catalog *generator.Catalog
@@ -36,13 +40,13 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "loading the built-in templates:", err)
 		return 1
 	}
-	dir, err := os.MkdirTemp("", "scaffold-reliability-bin-")
+	workDir, err = os.MkdirTemp("", "scaffold-reliability-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer os.RemoveAll(dir)
-	scaffoldBin = filepath.Join(dir, "scaffold")
+	defer os.RemoveAll(workDir)
+	scaffoldBin = filepath.Join(workDir, "scaffold")
 	goTool := filepath.Join(os.Getenv("GOROOT"), "bin", "go")
 	if _, err := os.Stat(goTool); err != nil {
 		goTool = "go"

@@ -4,6 +4,7 @@ import (
 	"os"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // inCI is true in CI, which runs as root: there a test that needs a mount
@@ -46,4 +47,30 @@ func tmpfsMount(t *testing.T, dir, options string) {
 		cannotMount(t, "mount a tmpfs ("+options+") on "+dir, err)
 	}
 	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+}
+
+// bindMount makes dir a (writable) bind mount of itself, so that it can be
+// made read-only later without touching anything else.
+func bindMount(t *testing.T, dir string) {
+	t.Helper()
+	if err := syscall.Mount(dir, dir, "", syscall.MS_BIND, ""); err != nil {
+		cannotMount(t, "bind-mount "+dir, err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+}
+
+// remountReadOnly makes the bind mount dir read-only, retrying while a file
+// is open for writing on it (EBUSY).
+func remountReadOnly(t *testing.T, dir string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY, "")
+		if err == nil {
+			return
+		}
+		if err != syscall.EBUSY || time.Now().After(deadline) {
+			t.Fatalf("remounting %s read-only: %v", dir, err)
+		}
+	}
 }
