@@ -23,13 +23,18 @@ type WriteOptions struct {
 	beforeCommit func() error
 }
 
-// Write puts files into target atomically. A new target is written into a
-// staging directory beside it, which is then renamed into place: a failure or
-// an interruption (ctx cancelled) leaves nothing behind. An existing target
-// (empty, or non-empty with Force) gets its files staged inside it and then
-// linked into place, each refusing to replace an existing file; a failure
-// removes what was added. All file access goes through os.Root, so no path can leave the
-// directory it is meant for, symlinks included.
+// Write puts files into target atomically. When the target does not exist,
+// everything is written into a staging directory beside it, which is then
+// renamed into place: a failure or an interruption (ctx cancelled) leaves
+// nothing behind. When it is an existing directory (empty, or non-empty with
+// Force), files are staged inside it and then linked into place, each
+// refusing to replace an existing file; a failure removes what was added, and
+// the directory itself (its mode, owner, and a shell's cwd in it) is kept.
+// All file access goes through os.Root, so no path can leave the directory
+// it is meant for, symlinks included.
+//
+// If the clean-up after a failure fails too (the filesystem turned
+// read-only), the error is a *LeftBehindError naming what is still there.
 func Write(ctx context.Context, target string, files []File, opts WriteOptions) error {
 	for _, f := range files {
 		if err := checkLocalPath(f.Path); err != nil {
@@ -90,6 +95,36 @@ func inspectTarget(target string) (targetState, error) {
 	return targetNonEmpty, nil
 }
 
+// LeftBehindError is a failed write whose clean-up failed too: Left is
+// still on disk and must be removed by hand.
+type LeftBehindError struct {
+	Err   error    // why writing failed
+	Left  []string // what could not be removed
+	Cause error    // why it could not be removed
+}
+
+func (e *LeftBehindError) Error() string { return e.Err.Error() + "; " + e.Remains() }
+
+func (e *LeftBehindError) Unwrap() error { return e.Err }
+
+// Remains says what was left behind and what to do about it.
+func (e *LeftBehindError) Remains() string {
+	return fmt.Sprintf("scaffold could not remove %s (%v): delete it by hand", summarize(e.Left), errCause(e.Cause))
+}
+
+// failed finishes a failed write: when the clean-up left nothing behind, the
+// error says so (input errors and cancellation already say it their way).
+func failed(err error, left []string, cause error) error {
+	switch {
+	case len(left) > 0:
+		return &LeftBehindError{Err: err, Left: left, Cause: cause}
+	case IsInputError(err), errors.Is(err, context.Canceled):
+		return err
+	default:
+		return fmt.Errorf("%w; nothing was written", err)
+	}
+}
+
 // writeNew stages the project beside the target and renames it into place.
 func writeNew(ctx context.Context, target string, files []File, opts WriteOptions) (err error) {
 	parent, base := filepath.Split(target)
@@ -98,18 +133,23 @@ func writeNew(ctx context.Context, target string, files []File, opts WriteOption
 	}
 	staging, err := os.MkdirTemp(parent, "."+base+".scaffold-")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", parent, err)
+		return fmt.Errorf("cannot create %s: %w", target, errCause(err))
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(staging)
+			var left []string
+			rmErr := os.RemoveAll(staging)
+			if rmErr != nil {
+				left = []string{staging}
+			}
+			err = failed(err, left, rmErr)
 		}
 	}()
-	if err := stageFiles(ctx, staging, files); err != nil {
+	if err := stageFiles(ctx, staging, target, files); err != nil {
 		return err
 	}
 	if err := os.Chmod(staging, 0o755); err != nil {
-		return err
+		return fmt.Errorf("cannot create %s: %w", target, errCause(err))
 	}
 	if opts.beforeCommit != nil {
 		if err := opts.beforeCommit(); err != nil {
@@ -123,7 +163,7 @@ func writeNew(ctx context.Context, target string, files []File, opts WriteOption
 		if errors.Is(err, fs.ErrExist) || isNotEmpty(err) {
 			return Inputf("%s was created by someone else while scaffold was writing; nothing was written", target)
 		}
-		return fmt.Errorf("cannot move the project into %s: %w", target, err)
+		return fmt.Errorf("cannot move the project into %s: %w", target, errCause(err))
 	}
 	return nil
 }
@@ -133,7 +173,7 @@ func writeNew(ctx context.Context, target string, files []File, opts WriteOption
 func writeInto(ctx context.Context, target string, files []File, opts WriteOptions) (err error) {
 	root, err := os.OpenRoot(target)
 	if err != nil {
-		return fmt.Errorf("cannot open %s: %w", target, err)
+		return fmt.Errorf("cannot open %s: %w", target, errCause(err))
 	}
 	defer root.Close()
 	var clashes []string
@@ -141,7 +181,7 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 		if _, err := root.Lstat(f.Path); err == nil {
 			clashes = append(clashes, f.Path)
 		} else if !errors.Is(err, fs.ErrNotExist) && !isNotDir(err) {
-			return fmt.Errorf("cannot check %s: %w", filepath.Join(target, f.Path), err)
+			return fmt.Errorf("cannot check %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 	}
 	if len(clashes) > 0 {
@@ -149,11 +189,39 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 	}
 	staging, err := os.MkdirTemp(target, ".scaffold-staging-")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", target, err)
+		return fmt.Errorf("cannot write in %s: %w", target, errCause(err))
 	}
 	stagingName := filepath.Base(staging)
-	defer os.RemoveAll(staging)
-	if err := stageFiles(ctx, staging, files); err != nil {
+	var added, createdDirs []string
+	defer func() {
+		// The staging directory goes in every case; on failure, so does
+		// everything this run added, newest first.
+		var left []string
+		var cause error
+		if err != nil {
+			for _, p := range added {
+				if rmErr := root.Remove(p); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) {
+					left, cause = append(left, filepath.Join(target, p)), rmErr
+				}
+			}
+			for i := len(createdDirs) - 1; i >= 0; i-- {
+				// A directory someone else has put files in since stays.
+				if rmErr := root.Remove(createdDirs[i]); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) && !isNotEmpty(rmErr) && !errors.Is(rmErr, fs.ErrExist) {
+					left, cause = append(left, filepath.Join(target, createdDirs[i])), rmErr
+				}
+			}
+		}
+		if rmErr := os.RemoveAll(staging); rmErr != nil {
+			left, cause = append(left, staging), rmErr
+		}
+		switch {
+		case err != nil:
+			err = failed(err, left, cause)
+		case len(left) > 0:
+			err = &LeftBehindError{Err: fmt.Errorf("the project was written to %s", target), Left: left, Cause: cause}
+		}
+	}()
+	if err := stageFiles(ctx, staging, target, files); err != nil {
 		return err
 	}
 	if opts.beforeCommit != nil {
@@ -161,23 +229,11 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 			return err
 		}
 	}
-	var added, createdDirs []string
-	defer func() {
-		if err == nil {
-			return
-		}
-		for _, p := range added {
-			root.Remove(p)
-		}
-		for i := len(createdDirs) - 1; i >= 0; i-- {
-			root.Remove(createdDirs[i])
-		}
-	}()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := ensureDir(root, path.Dir(f.Path), &createdDirs); err != nil {
+		if err := ensureDir(root, target, path.Dir(f.Path), &createdDirs); err != nil {
 			return err
 		}
 		// A hard link fails if the name exists: no check-then-write race.
@@ -185,7 +241,7 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 			if errors.Is(err, fs.ErrExist) {
 				return Inputf("%s appeared in %s while scaffold was writing; nothing was changed", f.Path, target)
 			}
-			return fmt.Errorf("cannot add %s: %w", filepath.Join(target, f.Path), err)
+			return fmt.Errorf("cannot add %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 		added = append(added, f.Path)
 	}
@@ -193,11 +249,11 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 }
 
 // ensureDir creates dir (and its parents) under root, recording what it made.
-func ensureDir(root *os.Root, dir string, created *[]string) error {
+func ensureDir(root *os.Root, target, dir string, created *[]string) error {
 	if dir == "." {
 		return nil
 	}
-	if err := ensureDir(root, path.Dir(dir), created); err != nil {
+	if err := ensureDir(root, target, path.Dir(dir), created); err != nil {
 		return err
 	}
 	info, err := root.Lstat(dir)
@@ -205,23 +261,24 @@ func ensureDir(root *os.Root, dir string, created *[]string) error {
 	case err == nil && info.IsDir():
 		return nil
 	case err == nil:
-		return Inputf("%s exists and is not a directory; it is in the way of the project's files", dir)
+		return Inputf("%s exists and is not a directory; it is in the way of the project's files", filepath.Join(target, dir))
 	case !errors.Is(err, fs.ErrNotExist):
-		return err
+		return fmt.Errorf("cannot check %s: %w", filepath.Join(target, dir), errCause(err))
 	}
 	if err := root.Mkdir(dir, 0o755); err != nil {
-		return err
+		return fmt.Errorf("cannot create directory %s: %w", filepath.Join(target, dir), errCause(err))
 	}
 	*created = append(*created, dir)
 	return nil
 }
 
 // stageFiles writes every file under dir, checking for cancellation between
-// files so that Ctrl-C stops promptly.
-func stageFiles(ctx context.Context, dir string, files []File) error {
+// files so that Ctrl-C stops promptly. Errors name the file as it would be
+// in target: the staging directory is scaffold's business.
+func stageFiles(ctx context.Context, dir, target string, files []File) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write in %s: %w", target, errCause(err))
 	}
 	defer root.Close()
 	for _, f := range files {
@@ -230,20 +287,35 @@ func stageFiles(ctx context.Context, dir string, files []File) error {
 		}
 		if d := path.Dir(f.Path); d != "." {
 			if err := root.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("cannot create directory %s: %w", d, err)
+				return fmt.Errorf("cannot create directory %s: %w", filepath.Join(target, d), errCause(err))
 			}
 		}
 		out, err := root.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, f.Mode.Perm())
 		if err != nil {
-			return fmt.Errorf("cannot create %s: %w", f.Path, err)
+			return fmt.Errorf("cannot create %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 		_, werr := out.Write(f.Data)
 		cerr := out.Close()
 		if err := errors.Join(werr, cerr); err != nil {
-			return fmt.Errorf("cannot write %s: %w", f.Path, err)
+			return fmt.Errorf("cannot write %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 	}
 	return nil
+}
+
+// errCause strips the operation and path a *PathError or *LinkError adds
+// ("openat .demo.scaffold-123/a/b: no space left on device"): scaffold's
+// messages name the file themselves. errors.Is still sees the errno.
+func errCause(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 func summarize(paths []string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -297,7 +298,11 @@ func (o *newOptions) run(ctx context.Context) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := generator.Write(ctx, dir, files, generator.WriteOptions{Force: o.force}); err != nil {
-		if ctx.Err() != nil {
+		var left *generator.LeftBehindError
+		switch {
+		case ctx.Err() != nil && errors.As(err, &left):
+			return fmt.Errorf("%w; %s", ErrInterrupted, left.Remains())
+		case ctx.Err() != nil:
 			return fmt.Errorf("%w: nothing was written", ErrInterrupted)
 		}
 		return err

@@ -1,0 +1,60 @@
+package reliability_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReadOnlyMidWay remounts the target's filesystem read-only while
+// scaffold is staging a large project. Nothing can be removed from a
+// read-only filesystem, so the partial staging directory cannot be cleaned
+// up: scaffold must say so, naming it, rather than claim nothing was written.
+// The target itself never appears.
+func TestReadOnlyMidWay(t *testing.T) {
+	big := theBigTemplate(t)
+	for _, force := range []bool{false, true} {
+		label := "new-target"
+		if force {
+			label = "force"
+		}
+		t.Run(label, func(t *testing.T) {
+			t.Parallel()
+			s := newSandbox(t)
+			mnt := filepath.Join(s.work, "mnt")
+			mustMkdir(t, mnt)
+			bindMount(t, mnt)
+			extra := []string{"--dir", filepath.Join("mnt", "demo")}
+			stagingGlob := filepath.Join(mnt, ".demo.scaffold-*", "d03")
+			if force {
+				mustWrite(t, filepath.Join(mnt, "demo", "keep.txt"), "keep me\n")
+				extra = append(extra, "--force")
+				stagingGlob = filepath.Join(mnt, "demo", ".scaffold-staging-*", "d03")
+			}
+			r, hit := s.runUntilFunc(t, big.args(extra...), func(*sandbox) bool { return globExists(stagingGlob) }, func() {
+				remountReadOnly(t, mnt)
+			})
+			if !hit {
+				t.Fatalf("scaffold ended before the remount (%v); make the big template bigger", r)
+			}
+			checkCleanError(t, r, 1, "read-only file system")
+			left := stagingLeft(t, mnt)
+			if len(left) != 1 {
+				t.Fatalf("expected the one staging directory a read-only filesystem keeps, found %v", left)
+			}
+			if !strings.Contains(r.stderr, filepath.Base(left[0])) || !strings.Contains(r.stderr, "could not remove") {
+				t.Errorf("the error does not name what was left behind (%s): %q", left[0], r.stderr)
+			}
+			if !force && exists(filepath.Join(mnt, "demo")) {
+				t.Errorf("the target appeared")
+			}
+			if force {
+				entries, _ := os.ReadDir(filepath.Join(mnt, "demo"))
+				if len(entries) != 2 { // keep.txt and the staging directory
+					t.Errorf("the target holds %d entries; want keep.txt and the staging directory", len(entries))
+				}
+			}
+		})
+	}
+}
