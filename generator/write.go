@@ -266,6 +266,9 @@ func ensureDir(root *os.Root, target, dir string, created *[]string) error {
 		return fmt.Errorf("cannot check %s: %w", filepath.Join(target, dir), errCause(err))
 	}
 	if err := root.Mkdir(dir, 0o755); err != nil {
+		if info, lerr := root.Lstat(dir); errors.Is(err, fs.ErrExist) && lerr == nil && info.IsDir() {
+			return nil // made by someone else just now (a concurrent scaffold): not ours to remove
+		}
 		return fmt.Errorf("cannot create directory %s: %w", filepath.Join(target, dir), errCause(err))
 	}
 	*created = append(*created, dir)
