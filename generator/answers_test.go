@@ -33,3 +33,12 @@ func TestAnswersWarningWithoutVersions(t *testing.T) {
 		t.Errorf("Warning() = %q; want a note about scaffold 0.0.1 only", w)
 	}
 }
+
+// A manifest with a mistyped key is reported on one line too (template
+// authors see it through scaffold --templates).
+func TestParseManifestYAMLErrorIsOneLine(t *testing.T) {
+	_, err := ParseManifest([]byte("name: x\nno_such_key: 1\n"))
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "line 2: field no_such_key not found") {
+		t.Errorf("ParseManifest = %v; want one line naming line 2 and the field", err)
+	}
+}

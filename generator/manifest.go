@@ -198,7 +198,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	dec.KnownFields(true)
 	var m Manifest
 	if err := dec.Decode(&m); err != nil {
-		return nil, err
+		return nil, errors.New(yamlErrorLine(err))
 	}
 	if err := m.validate(); err != nil {
 		return nil, err
