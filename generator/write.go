@@ -176,6 +176,9 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 		return fmt.Errorf("cannot open %s: %w", target, errCause(err))
 	}
 	defer root.Close()
+	if err := checkNoLinkedDirs(root, target, files); err != nil {
+		return err
+	}
 	var clashes []string
 	for _, f := range files {
 		if _, err := root.Lstat(f.Path); err == nil {
@@ -244,6 +247,36 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 			return fmt.Errorf("cannot add %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 		added = append(added, f.Path)
+	}
+	return nil
+}
+
+// checkNoLinkedDirs refuses a target where a directory the project puts
+// files in is already there as something else: a symbolic link (wherever it
+// leads, scaffold never writes through one) or a file. It runs before
+// anything is staged, so the target is not touched at all.
+func checkNoLinkedDirs(root *os.Root, target string, files []File) error {
+	checked := map[string]bool{}
+	for _, f := range files {
+		elems := strings.Split(f.Path, "/")
+		for i := 1; i < len(elems); i++ {
+			dir := strings.Join(elems[:i], "/")
+			if checked[dir] {
+				continue
+			}
+			checked[dir] = true
+			info, err := root.Lstat(dir)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				i = len(elems) // nothing below a missing directory exists either
+			case err != nil:
+				return fmt.Errorf("cannot check %s: %w", filepath.Join(target, dir), errCause(err))
+			case info.Mode()&fs.ModeSymlink != 0:
+				return Inputf("%s is a symbolic link, and the project puts files in %s/; scaffold never writes through a link: remove it or choose another --dir", filepath.Join(target, dir), dir)
+			case !info.IsDir():
+				return Inputf("%s exists and is not a directory; it is in the way of the project's files in %s/", filepath.Join(target, dir), dir)
+			}
+		}
 	}
 	return nil
 }

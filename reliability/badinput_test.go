@@ -196,6 +196,29 @@ func badInputsFor(m *generator.Manifest) []badInput {
 		badInput{label: "target/empty-dir-read-only", args: newArgs("demo", "--dir", "ro"), setup: readOnlyFixture, code: 1, want: "read-only"},
 	)
 
+	// A link inside a --force target where the project puts a directory or
+	// a file: scaffold never writes through a link, wherever it leads.
+	dir, file := plannedDirAndFile(m)
+	cases = append(cases,
+		badInput{label: "target/force-link-out-of-target", args: newArgs("demo", "--dir", "full", "--force"), code: 2, want: "symbolic link",
+			setup: func(t *testing.T, s *sandbox) {
+				targetFixtures(t, s)
+				mustMkdir(t, filepath.Join(s.base, "outside"))
+				mustSymlink(t, filepath.Join(s.base, "outside"), filepath.Join(s.work, "full", dir))
+			}},
+		badInput{label: "target/force-link-inside-target", args: newArgs("demo", "--dir", "full", "--force"), code: 2, want: "symbolic link",
+			setup: func(t *testing.T, s *sandbox) {
+				targetFixtures(t, s)
+				mustMkdir(t, filepath.Join(s.work, "full", "elsewhere"))
+				mustSymlink(t, "elsewhere", filepath.Join(s.work, "full", dir))
+			}},
+		badInput{label: "target/force-file-is-a-link", args: newArgs("demo", "--dir", "full", "--force"), code: 2, want: "never overwrites",
+			setup: func(t *testing.T, s *sandbox) {
+				targetFixtures(t, s)
+				mustSymlink(t, "/etc/passwd", filepath.Join(s.work, "full", file))
+			}},
+	)
+
 	// Answers files (scaffold new --answers).
 	answers := func(label string, code int, want, content string) badInput {
 		return badInput{label: "answers/" + label, args: []string{"new", "--no-input", "--answers", "../../inputs/answers.yaml"}, code: code, want: want,
@@ -315,4 +338,27 @@ func TestBadInputControl(t *testing.T) {
 			}
 		})
 	}
+}
+
+// plannedDirAndFile returns the first directory and the first top-level
+// file of the framework's default project.
+func plannedDirAndFile(m *generator.Manifest) (dir, file string) {
+	p, err := generator.Resolve(m, generator.Request{Name: "demo"}, generator.SeededRandom("plan"))
+	if err != nil {
+		panic(err)
+	}
+	files, err := generator.Generate(p)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range files {
+		d, _, nested := strings.Cut(f.Path, "/")
+		if nested && dir == "" {
+			dir = d
+		}
+		if !nested && file == "" {
+			file = f.Path
+		}
+	}
+	return dir, file
 }
