@@ -3,6 +3,7 @@ package generator
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -16,7 +17,10 @@ func suggestedName(msg string) (string, bool) {
 		return "", false
 	}
 	s, err := strconv.Unquote(m[1])
-	return s, err == nil
+	if err != nil || strings.HasPrefix(s, "scaffold ") { // an example command, not a name
+		return "", false
+	}
+	return s, true
 }
 
 // Every name CheckProjectName suggests must itself be accepted.
