@@ -248,16 +248,16 @@ func badInputsFor(m *generator.Manifest) []badInput {
 // frameworkInputs are bad --framework values (framework-independent).
 func frameworkInputs() []badInput {
 	return []badInput{
-		{label: "framework/unknown", args: []string{"new", "demo", "--framework", "no-such-framework"}, code: 2, want: "no-such-framework"},
-		{label: "framework/empty", args: []string{"new", "demo", "--framework", ""}, code: 2, want: "--framework"},
-		{label: "framework/missing", args: []string{"new", "demo", "--no-input"}, code: 2, want: "--framework"},
-		{label: "framework/path", args: []string{"new", "demo", "--framework", "../templates/gin"}, code: 2, want: "../templates/gin"},
-		{label: "framework/upper-case", args: []string{"new", "demo", "--framework", "GIN"}, code: 2, want: "GIN"},
-		{label: "framework/trailing-space", args: []string{"new", "demo", "--framework", "gin "}, code: 2, want: `"gin "`},
-		{label: "framework/typo", args: []string{"new", "demo", "--framework", "gni"}, code: 2, want: "gni"},
-		{label: "framework/no-value", args: []string{"new", "demo", "--framework"}, code: 2, want: "framework"},
-		{label: "command/unknown", args: []string{"nwe", "demo"}, code: 2, want: "unknown command"},
-		{label: "command/templates-not-a-dir", args: []string{"--templates", "no-such-dir", "new", "demo"}, code: 2, want: "no-such-dir"},
+		{label: "any/framework/unknown", args: []string{"new", "demo", "--framework", "no-such-framework"}, code: 2, want: "no-such-framework"},
+		{label: "any/framework/empty", args: []string{"new", "demo", "--framework", ""}, code: 2, want: "--framework"},
+		{label: "any/framework/missing", args: []string{"new", "demo", "--no-input"}, code: 2, want: "--framework"},
+		{label: "any/framework/path", args: []string{"new", "demo", "--framework", "../templates/gin"}, code: 2, want: "../templates/gin"},
+		{label: "any/framework/upper-case", args: []string{"new", "demo", "--framework", "GIN"}, code: 2, want: "GIN"},
+		{label: "any/framework/trailing-space", args: []string{"new", "demo", "--framework", "gin "}, code: 2, want: `"gin "`},
+		{label: "any/framework/typo", args: []string{"new", "demo", "--framework", "gni"}, code: 2, want: "gni"},
+		{label: "any/framework/no-value", args: []string{"new", "demo", "--framework"}, code: 2, want: "framework"},
+		{label: "any/command/unknown", args: []string{"nwe", "demo"}, code: 2, want: "unknown command"},
+		{label: "any/command/templates-not-a-dir", args: []string{"--templates", "no-such-dir", "new", "demo"}, code: 2, want: "no-such-dir"},
 	}
 }
 
@@ -279,6 +279,7 @@ func readOnlyFixture(t *testing.T, s *sandbox) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	var cases []badInput
 	for _, m := range frameworks() {
 		cases = append(cases, badInputsFor(m)...)
@@ -318,6 +319,7 @@ func TestBadInput(t *testing.T) {
 // The same table, valid: a control that the sandbox and fixtures let a good
 // invocation succeed, so the failures above are about the input.
 func TestBadInputControl(t *testing.T) {
+	t.Parallel()
 	for _, m := range frameworks() {
 		t.Run(m.Name, func(t *testing.T) {
 			t.Parallel()

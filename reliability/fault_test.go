@@ -13,6 +13,7 @@ import (
 // exit 1 with a clear error, and leave the disk as it was: no target (or the
 // target as it was), no staging directory, nothing in $TMPDIR.
 func TestWriteFault(t *testing.T) {
+	t.Parallel()
 	big := theBigTemplate(t)
 	files, dirs := big.planned()
 	// Inodes on the tmpfs before scaffold runs: its root, and for --force

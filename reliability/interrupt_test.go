@@ -71,6 +71,7 @@ var writePhases = []writePhase{
 // exits 130 saying nothing was written, and that nothing was: no target (or
 // the target as it was), no staging directory, nothing in $TMPDIR.
 func TestInterrupt(t *testing.T) {
+	t.Parallel()
 	big := theBigTemplate(t)
 	for _, phase := range writePhases {
 		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {

@@ -65,6 +65,7 @@ func (s *sandbox) raceTwo(t *testing.T, args []string) [2]result {
 // clear error (exit 2), and the target holds one whole project, with nothing
 // of the loser and no staging directory.
 func TestRace(t *testing.T) {
+	t.Parallel()
 	tmpl := newBigTemplate(t, 2, 50, 256)
 	modes := []struct {
 		label string
@@ -103,6 +104,7 @@ func TestRace(t *testing.T) {
 // TestRaceBuiltin races two processes for every built-in framework, and
 // compares the result byte for byte with the same project generated alone.
 func TestRaceBuiltin(t *testing.T) {
+	t.Parallel()
 	for _, m := range frameworks() {
 		t.Run(m.Name, func(t *testing.T) {
 			t.Parallel()

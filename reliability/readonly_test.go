@@ -13,6 +13,7 @@ import (
 // up: scaffold must say so, naming it, rather than claim nothing was written.
 // The target itself never appears.
 func TestReadOnlyMidWay(t *testing.T) {
+	t.Parallel()
 	big := theBigTemplate(t)
 	for _, force := range []bool{false, true} {
 		label := "new-target"

@@ -14,6 +14,7 @@ import (
 // the offending file (or var, or manifest), and nothing written anywhere —
 // every check happens before the first byte is written.
 func TestBrokenTemplates(t *testing.T) {
+	t.Parallel()
 	type diskCase struct {
 		label, want string
 		options     map[string]string
