@@ -187,6 +187,10 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 			return fmt.Errorf("cannot check %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
 	}
+	if len(clashes) > 0 && !opts.Force {
+		// The target was empty a moment ago: someone else is writing to it.
+		return Inputf("%s is no longer empty (%s appeared while scaffold was preparing); nothing was written", target, summarize(clashes))
+	}
 	if len(clashes) > 0 {
 		return Inputf("--force never overwrites, and %s already has %s; remove them or choose another --dir", target, summarize(clashes))
 	}
