@@ -44,13 +44,13 @@ RELIABILITY_FUZZ_EXECS ?= 20000
 reliability:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	echo "== reliability tests"; \
-	$(GO) test -count=1 -json -run '$(RELIABILITY_RUN)' ./reliability ./generator ./cmd/scaffold/cli > "$$tmp/tests.json" || true; \
+	$(GO) test -count=1 -json -run '$(RELIABILITY_RUN)' ./cmd/scaffold/reliability ./generator ./cmd/scaffold/cli > "$$tmp/tests.json" || true; \
 	for t in $(FUZZ_TARGETS); do \
 		echo "== fuzz $$t: $(RELIABILITY_FUZZ_EXECS) executions"; \
 		$(GO) test ./generator -run '^$$' -fuzz "^$$t\$$" -fuzztime $(RELIABILITY_FUZZ_EXECS)x > "$$tmp/$$t.log" 2>&1 || true; \
 		echo "$$t $(RELIABILITY_FUZZ_EXECS) $$tmp/$$t.log" >> "$$tmp/fuzz.txt"; \
 	done; \
-	$(GO) run ./internal/reliabilityreport -tests "$$tmp/tests.json" -fuzz "$$tmp/fuzz.txt" -o docs/reliability.md && \
+	$(GO) run ./cmd/reliability-report -tests "$$tmp/tests.json" -fuzz "$$tmp/fuzz.txt" -o docs/reliability.md && \
 	echo "wrote docs/reliability.md"
 
 ## golden: rewrite testdata/golden from the templates; review the diff before committing

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
-	"github.com/scaffold-cli/scaffold/internal/testtemplates"
+	"github.com/scaffold-cli/scaffold/generator/testtemplates"
 )
 
 // TestBrokenTemplates loads each broken template and generates it: the

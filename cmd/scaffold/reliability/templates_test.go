@@ -6,7 +6,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/scaffold-cli/scaffold/internal/testtemplates"
+	"github.com/scaffold-cli/scaffold/generator/testtemplates"
 )
 
 // TestBrokenTemplates gives scaffold each broken template on disk (with

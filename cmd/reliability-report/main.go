@@ -1,4 +1,4 @@
-// Command reliabilityreport turns the output of scaffold's reliability tests
+// Command reliability-report turns the output of scaffold's reliability tests
 // (go test -json) and fuzz runs into docs/reliability.md. "make reliability"
 // runs it; the report holds counts and outcomes only (no timings), so the
 // same code on the same kind of machine gives the same file.
@@ -250,7 +250,7 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 	p("# Reliability\n\n")
 	p("What scaffold's reliability tests try and what happened, produced by `make reliability`\n")
 	p("(do not edit by hand: re-run it, e.g. after adding a framework, and commit the result).\n")
-	p("The tests run the real `scaffold` binary; see `reliability/` and `generator/fuzz_test.go`.\n\n")
+	p("The tests run the real `scaffold` binary; see `cmd/scaffold/reliability/` and `generator/fuzz_test.go`.\n\n")
 	p("Frameworks in the catalog: %s. Bad-input tables run for each of them; reserved-word cases of an\n", frameworks)
 	p("ecosystem whose framework is not in the catalog are skipped and run once it is.\n\n")
 
