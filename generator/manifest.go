@@ -46,6 +46,7 @@ type Manifest struct {
 	Version         string            `yaml:"version" json:"version"`
 	TemplateVersion int               `yaml:"template_version" json:"template_version"`
 	Names           []string          `yaml:"names" json:"names"`
+	Shared          []string          `yaml:"shared" json:"-"`
 	Versions        map[string]string `yaml:"versions" json:"versions,omitempty"`
 	Options         []Option          `yaml:"options" json:"options"`
 	Secrets         []Secret          `yaml:"secrets" json:"-"`
@@ -187,7 +188,9 @@ func LoadManifest(fsys fs.FS, name string) (*Manifest, error) {
 	if _, err := fs.Stat(fsys, path.Join(name, FilesDir)); err != nil {
 		return nil, fmt.Errorf("%s: no %s/ directory beside the manifest", name, FilesDir)
 	}
-	m.files = sub
+	if m.files, err = withShared(fsys, sub, path.Join(name, FilesDir), m.Shared); err != nil {
+		return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
+	}
 	return m, nil
 }
 
@@ -224,6 +227,11 @@ func (m *Manifest) validate() error {
 	for _, rule := range m.Names {
 		if _, ok := nameRules[rule]; !ok {
 			bad("names: unknown name rule %q (known: %s)", rule, strings.Join(NameRuleNames(), ", "))
+		}
+	}
+	for _, s := range m.Shared {
+		if !frameworkNameRe.MatchString(s) {
+			bad("shared %q: name a directory of %s/ (lower-case letters, digits and '-')", s, SharedDir)
 		}
 	}
 	seen := map[string]bool{}
