@@ -1,0 +1,31 @@
+import type { Middleware } from 'koa';
+
+// Koa, the router and the body parser give errors an HTTP status.
+function statusOf(err: unknown): number {
+  if (err instanceof Error && 'status' in err && typeof err.status === 'number') {
+    if (err.status >= 400 && err.status < 600) {
+      return err.status;
+    }
+  }
+  return 500;
+}
+
+// Mounted near the top, so every error thrown below it, and every request that
+// nothing answered (no route, or a wrong method), ends as a JSON body.
+export const errorHandler: Middleware = async (ctx, next) => {
+  try {
+    await next();
+    if (ctx.status >= 400 && ctx.body == null) {
+      ctx.throw(ctx.status);
+    }
+  } catch (err) {
+    const status = statusOf(err);
+    ctx.status = status;
+    // Client errors explain themselves; server errors stay private.
+    ctx.body = { error: status < 500 && err instanceof Error ? err.message : 'Internal Server Error' };
+    if (status >= 500) {
+      // Koa's default 'error' listener logs it, stack and all.
+      ctx.app.emit('error', err, ctx);
+    }
+  }
+};
