@@ -43,7 +43,7 @@ func TestNewWritesProjectAndNextSteps(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Created demo: a Gin 1.12.0 project", "Next steps:", "cd ./demo", "go test ./..."} {
+	for _, want := range []string{"Created demo: Gin 1.12.0, ", "Next steps:", "cd ./demo", "go test ./..."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -384,7 +384,7 @@ func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir 
 }
 
 func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir string, files []generator.File) {
-	fmt.Fprintf(o.io.Out, "Created %s: a %s %s project, %d files.\n", dir, m.Title, m.Version, len(files))
+	fmt.Fprintf(o.io.Out, "Created %s: %s %s, %d files.\n", dir, m.Title, m.Version, len(files))
 	if o.prompted {
 		fmt.Fprintf(o.io.Out, "\nTo do the same without questions:\n  %s\n", equivalentCommand(p, o.dir))
 	}
