@@ -1,4 +1,7 @@
-<# : batch part (PowerShell reads this whole file and skips this block as a comment)
+<# : batch portion
+@REM This file is both a batch script and a PowerShell script: cmd.exe reads the first
+@REM line as a label and runs the batch part; PowerShell, which the batch part starts on
+@REM this same file, skips the batch part as a block comment and runs the rest.
 @REM Maven wrapper for Windows: runs the Maven version named in
 @REM .mvn\wrapper\maven-wrapper.properties, downloading it once into
 @REM %USERPROFILE%\.m2\wrapper\dists (or %MAVEN_USER_HOME%\wrapper\dists).
