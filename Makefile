@@ -3,7 +3,7 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden e2e e2e-full fuzz reliability bench clean
+.PHONY: all build test test-fast lint unit golden e2e e2e-full fuzz reliability bench bench-go bench-tools clean
 
 all: build
 
@@ -67,6 +67,43 @@ e2e:
 ## e2e-full: the runs this machine cannot do (Rails, Laravel need RubyGems/Packagist); they say why
 e2e-full:
 	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EFull/$(E2E_RUN)' ./generator
+
+## bench: time `scaffold new` for every framework against cp -r and the generators people use,
+## plus the engine's go benchmarks; writes docs/benchmarks.md. Not part of `make test`.
+BENCH_DIR   ?= .bench
+BENCH_RUNS  ?= 15
+BENCH_FLAGS ?=
+BENCH_GO    ?= -benchtime=1s
+
+bench: bench-tools bench-go
+	$(GO) build -o $(BENCH_DIR)/bin/scaffold ./cmd/scaffold
+	$(GO) run ./cmd/scaffold-bench -scaffold $(BENCH_DIR)/bin/scaffold -tools $(BENCH_DIR) \
+		-runs $(BENCH_RUNS) -gobench $(BENCH_DIR)/gobench.txt -out docs/benchmarks.md $(BENCH_FLAGS)
+
+## bench-go: the engine's benchmarks alone (in memory, per framework, and scaling)
+bench-go:
+	@mkdir -p $(BENCH_DIR)
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(BENCH_GO) ./generator > $(BENCH_DIR)/gobench.txt || \
+	  { cat $(BENCH_DIR)/gobench.txt; exit 1; }
+	@cat $(BENCH_DIR)/gobench.txt
+
+## bench-tools: install the anchors into $(BENCH_DIR) (git-ignored), once; a failure skips them visibly
+bench-tools: $(BENCH_DIR)/venv/.installed $(BENCH_DIR)/node/.installed
+	@test -x /usr/bin/time || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null)) || \
+	  echo "bench: no GNU time (/usr/bin/time); peak RSS is not measured"
+
+$(BENCH_DIR)/venv/.installed:
+	@mkdir -p $(BENCH_DIR)
+	( python3 -m venv $(BENCH_DIR)/venv && \
+	  $(BENCH_DIR)/venv/bin/pip install -q --disable-pip-version-check 'Django==5.2.*' 'cookiecutter==2.7.1' && \
+	  touch $@ ) || echo "bench: could not install Django and cookiecutter; they are skipped"
+
+$(BENCH_DIR)/node/.installed:
+	@mkdir -p $(BENCH_DIR)/node
+	( npm install --prefix $(BENCH_DIR)/node --no-audit --no-fund --loglevel=error \
+	    express-generator@4.16.1 koa-generator@1.1.17 && \
+	  touch $@ ) || echo "bench: could not install express-generator and koa-generator; they are skipped"
 
 clean:
 	rm -rf bin
