@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/Masterminds/sprig/v3"
 )
@@ -68,4 +70,113 @@ func BannedFuncs() []string { return append([]string(nil), bannedFuncs...) }
 // newTemplate makes a template with scaffold's functions and strict keys.
 func newTemplate(name string) *template.Template {
 	return template.New(name).Option("missingkey=error").Funcs(funcMap())
+}
+
+// builtinNames are text/template's predefined functions (text/template/funcs.go
+// builtins), which its Parse passes to parse.Parse beside the FuncMap.
+var builtinNames = map[string]any{
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true,
+	"len": true, "not": true, "or": true, "print": true, "printf": true, "println": true,
+	"urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
+}
+
+// checkSyntax reports what newTemplate(name).Parse(text) would, without making
+// a template: text/template's Parse is parse.Parse with the function map and
+// the builtins, and making a template copies the ~200 functions into it.
+func checkSyntax(name, text string) error {
+	_, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
+	return err
+}
+
+// templateSet makes the templates of one project. Each template made by
+// newTemplate gets its own copy of the function map (~200 sprig functions,
+// each checked by reflection), which cost more than parsing and executing
+// scaffold's templates put together; the templates of a set share one copy.
+//
+// Sharing a function map in text/template means sharing a namespace of named
+// templates, so a template that can define or call one ({{define}},
+// {{block}}, {{template}}) still gets a fresh template of its own: no template
+// sees another's definitions, and output and errors are what a fresh template
+// for each would give. Small templates (conditions, defaults, vars, path
+// elements) are parsed once per set, however many files use them.
+type templateSet struct {
+	mu     sync.Mutex
+	base   *template.Template
+	parsed map[string]*template.Template // small templates, by name and text
+}
+
+// usesNamedTemplates is true when text may define or call a named template.
+func usesNamedTemplates(text string) bool {
+	return strings.Contains(text, "template") || strings.Contains(text, "define") || strings.Contains(text, "block")
+}
+
+func (s *templateSet) parse(name, text string, cache bool) (*template.Template, error) {
+	if usesNamedTemplates(text) {
+		return newTemplate(name).Parse(text)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := name + "\x00" + text
+	if t, ok := s.parsed[key]; ok {
+		return t, nil
+	}
+	if s.base == nil {
+		s.base = newTemplate("")
+		s.parsed = map[string]*template.Template{}
+	}
+	t, err := s.base.New(name).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	if cache {
+		s.parsed[key] = t
+	}
+	return t, nil
+}
+
+// render executes a small template; text without an action is itself.
+func (s *templateSet) render(name, text string, data any) (string, error) {
+	if !strings.Contains(text, "{{") {
+		return text, nil
+	}
+	t, err := s.parse(name, text, true)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// condition evaluates a `when` pipeline; an empty one is true.
+func (s *templateSet) condition(expr string, data any) (bool, error) {
+	if strings.TrimSpace(expr) == "" {
+		return true, nil
+	}
+	out, err := s.render("when", "{{if "+expr+"}}true{{end}}", data)
+	if err != nil {
+		return false, err
+	}
+	return out == "true", nil
+}
+
+// renderFile executes the contents of a *.tmpl file.
+func (s *templateSet) renderFile(name string, content []byte, data any) ([]byte, error) {
+	t, err := s.parse(name, string(content), false)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// renderString renders one template on its own (a set of one): the output and
+// errors of a fresh template, for callers that have no project.
+func renderString(name, text string, data any) (string, error) {
+	return new(templateSet).render(name, text, data)
 }

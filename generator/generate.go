@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -41,7 +40,7 @@ func Generate(p *Project) ([]File, error) {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s: not a regular file", src)
 		}
-		f, keep, err := planFile(m, src, data)
+		f, keep, err := planFile(p, src, data)
 		if keep {
 			out = append(out, f)
 		}
@@ -77,7 +76,7 @@ func renderPlanned(m *Manifest, f *File, p *Project, data TemplateData) error {
 		return err
 	}
 	if strings.HasSuffix(f.Source, TemplateSuffix) {
-		if content, err = renderFile(f.Source, content, data); err != nil {
+		if content, err = p.templates.renderFile(f.Source, content, data); err != nil {
 			return err
 		}
 	}
@@ -94,14 +93,15 @@ func describeSource(f File) string {
 
 // planFile applies the manifest's file rules to one source file: whether it
 // is written, where, and with which mode.
-func planFile(m *Manifest, src string, data TemplateData) (File, bool, error) {
+func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
+	m := p.Manifest
 	f := File{Source: src, Mode: 0o644}
 	var dest string
 	for _, r := range m.Files {
 		if !ruleMatches(r.Match, src) {
 			continue
 		}
-		ok, err := evalCondition(r.When, data)
+		ok, err := p.templates.condition(r.When, data)
 		if err != nil {
 			return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
 		}
@@ -118,9 +118,9 @@ func planFile(m *Manifest, src string, data TemplateData) (File, bool, error) {
 	}
 	var err error
 	if dest != "" {
-		f.Path, err = renderString(src+" (dest)", dest, data)
+		f.Path, err = p.templates.render(src+" (dest)", dest, data)
 	} else {
-		f.Path, err = renderPath(src, data)
+		f.Path, err = renderPath(&p.templates, src, data)
 	}
 	if err != nil {
 		return f, false, fmt.Errorf("%s: path: %w", src, err)
@@ -165,13 +165,13 @@ func matchElems(pat, elems []string) bool {
 }
 
 // renderPath renders each element of a source path that holds a template.
-func renderPath(src string, data TemplateData) (string, error) {
+func renderPath(ts *templateSet, src string, data TemplateData) (string, error) {
 	if !strings.Contains(src, "{{") {
 		return src, nil
 	}
 	elems := strings.Split(src, "/")
 	for i, e := range elems {
-		out, err := renderString(src, e, data)
+		out, err := ts.render(src, e, data)
 		if err != nil {
 			return "", err
 		}
@@ -199,18 +199,6 @@ func checkLocalPath(p string) error {
 	return nil
 }
 
-func renderFile(name string, content []byte, data TemplateData) ([]byte, error) {
-	t, err := newTemplate(name).Parse(string(content))
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // ParseTemplates parses every *.tmpl file and every path element of a
 // framework, without answers: a syntax error or a call to a removed function
 // fails here (and so in the test suite), never in front of a user.
@@ -221,7 +209,7 @@ func ParseTemplates(m *Manifest) error {
 		}
 		if strings.Contains(src, "{{") {
 			for _, e := range strings.Split(src, "/") {
-				if _, err := newTemplate(src).Parse(e); err != nil {
+				if err := checkSyntax(src, e); err != nil {
 					return fmt.Errorf("%s: %s: path: %w", m.Name, src, err)
 				}
 			}
@@ -233,7 +221,7 @@ func ParseTemplates(m *Manifest) error {
 		if err != nil {
 			return err
 		}
-		if _, err := newTemplate(src).Parse(string(content)); err != nil {
+		if err := checkSyntax(src, string(content)); err != nil {
 			return fmt.Errorf("%s: %w", m.Name, err)
 		}
 		return nil

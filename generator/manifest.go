@@ -356,8 +356,7 @@ func checkTemplateSyntax(name, text string, condition bool) error {
 	if condition {
 		text = "{{" + text + "}}"
 	}
-	_, err := newTemplate(name).Parse(text)
-	return err
+	return checkSyntax(name, text)
 }
 
 // Option returns the option with key, if the framework has it.

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -31,6 +30,9 @@ type Project struct {
 	Given   map[string]bool
 	Secrets map[string]string
 	Vars    map[string]string
+
+	// templates parses the project's templates with one shared function map.
+	templates templateSet
 }
 
 // TemplateData is what templates see; see docs/template-format.md.
@@ -273,45 +275,19 @@ func nonNil(m map[string]string) map[string]string {
 // render executes a small template (a default, a var, a path element)
 // against the project as resolved so far.
 func (p *Project) render(name, text string) (string, error) {
-	return renderString(name, text, p.Data())
+	return p.templates.render(name, text, p.Data())
 }
 
 // condition evaluates a `when` pipeline; an empty one is true.
 func (p *Project) condition(expr string) (bool, error) {
-	return evalCondition(expr, p.Data())
-}
-
-func renderString(name, text string, data any) (string, error) {
-	if !strings.Contains(text, "{{") {
-		return text, nil
-	}
-	t, err := newTemplate(name).Parse(text)
-	if err != nil {
-		return "", err
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
-func evalCondition(expr string, data any) (bool, error) {
-	if strings.TrimSpace(expr) == "" {
-		return true, nil
-	}
-	out, err := renderString("when", "{{if "+expr+"}}true{{end}}", data)
-	if err != nil {
-		return false, err
-	}
-	return out == "true", nil
+	return p.templates.condition(expr, p.Data())
 }
 
 // NextSteps renders the manifest's next_steps for a project written to dir.
 func NextSteps(p *Project, dir string) (string, error) {
 	data := p.Data()
 	data.Dir = dir
-	return renderString("next_steps", p.Manifest.NextSteps, data)
+	return p.templates.render("next_steps", p.Manifest.NextSteps, data)
 }
 
 // Render executes a template string against the project (e2e commands use it).
