@@ -50,6 +50,7 @@ type config struct {
 	command      string // the command that produced the report, recorded in it
 	only         string // comma-separated frameworks to run (default all)
 	timeBin      string // GNU time, for peak RSS ("" = not measured)
+	also         []string // label=path: other scaffold binaries to time beside it (A/B)
 }
 
 func main() {
@@ -65,6 +66,18 @@ func main() {
 	flag.StringVar(&c.command, "command", "make bench", "the command recorded in the report")
 	flag.StringVar(&c.only, "only", "", "comma-separated frameworks to run (default: every framework)")
 	flag.StringVar(&c.timeBin, "time", "/usr/bin/time", "GNU time, to measure peak RSS (empty: skip RSS)")
+	flag.Func("also", "`label=path` of another scaffold binary to time beside it, e.g. a build of main (repeatable)", func(v string) error {
+		label, bin, ok := strings.Cut(v, "=")
+		if !ok || label == "" || bin == "" {
+			return errors.New("want label=path")
+		}
+		abs, err := filepath.Abs(bin)
+		if err != nil {
+			return err
+		}
+		c.also = append(c.also, label+"="+abs)
+		return nil
+	})
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintf(os.Stderr, "scaffold-bench: %v\n", err)
@@ -253,6 +266,11 @@ func plan(c config, catalog *generator.Catalog) ([]*group, error) {
 		}
 		g := &group{name: m.Name}
 		g.scaffold = &job{label: "scaffold new", argv: argv, output: name}
+		for _, a := range c.also {
+			label, bin, _ := strings.Cut(a, "=")
+			other := append([]string{bin}, argv[1:]...)
+			g.anchors = append(g.anchors, &job{label: "scaffold new (" + label + ")", argv: other, output: name})
+		}
 		ref := filepath.Join(c.work, "ref", m.Name, name)
 		g.floor = &job{label: "cp -r (floor)", argv: []string{cp, "-r", ref, name}, output: name}
 		groups = append(groups, g)
