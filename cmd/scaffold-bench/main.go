@@ -45,11 +45,11 @@ type config struct {
 	work         string // scratch space for the runs
 	runs         int
 	warmup       int
-	out          string // markdown report to write ("" = stdout only)
-	goBench      string // output of go test -bench to include in the report
-	command      string // the command that produced the report, recorded in it
-	only         string // comma-separated frameworks to run (default all)
-	timeBin      string // GNU time, for peak RSS ("" = not measured)
+	out          string   // markdown report to write ("" = stdout only)
+	goBench      string   // output of go test -bench to include in the report
+	command      string   // the command that produced the report, recorded in it
+	only         string   // comma-separated frameworks to run (default all)
+	timeBin      string   // GNU time, for peak RSS ("" = not measured)
 	also         []string // label=path: other scaffold binaries to time beside it (A/B)
 }
 
