@@ -2,7 +2,8 @@
 // default case of every framework in the catalog, against the floor (cp -r of
 // the same generated tree) and against the generators people use today
 // (cookiecutter, django-admin startproject, express-generator, koa-generator),
-// and prints a table. `make bench` installs the anchors and runs it; see
+// and prints a table. The cookiecutter anchor of each framework renders a
+// template made from scaffold's own output, so it writes the same tree. `make bench` installs the anchors and runs it; see
 // docs/benchmarks.md.
 //
 // Every command is started with fork/exec and reaped with wait4, so wall time
@@ -19,6 +20,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -39,25 +41,23 @@ import (
 )
 
 type config struct {
-	scaffold     string // the built scaffold binary
-	tools        string // where make bench installed the anchors (venv/, node/)
-	cookiecutter string // the cookiecutter template equivalent to the gin default
-	work         string // scratch space for the runs
-	runs         int
-	warmup       int
-	out          string   // markdown report to write ("" = stdout only)
-	goBench      string   // output of go test -bench to include in the report
-	command      string   // the command that produced the report, recorded in it
-	only         string   // comma-separated frameworks to run (default all)
-	timeBin      string   // GNU time, for peak RSS ("" = not measured)
-	also         []string // label=path: other scaffold binaries to time beside it (A/B)
+	scaffold string // the built scaffold binary
+	tools    string // where make bench installed the anchors (venv/, node/)
+	work     string // scratch space for the runs
+	runs     int
+	warmup   int
+	out      string   // markdown report to write ("" = stdout only)
+	goBench  string   // output of go test -bench to include in the report
+	command  string   // the command that produced the report, recorded in it
+	only     string   // comma-separated frameworks to run (default all)
+	timeBin  string   // GNU time, for peak RSS ("" = not measured)
+	also     []string // label=path: other scaffold binaries to time beside it (A/B)
 }
 
 func main() {
 	var c config
 	flag.StringVar(&c.scaffold, "scaffold", "", "the built scaffold binary (required)")
 	flag.StringVar(&c.tools, "tools", ".bench", "directory holding the installed anchors (venv/, node/)")
-	flag.StringVar(&c.cookiecutter, "cookiecutter", "testdata/bench/cookiecutter-gin", "cookiecutter template equivalent to the gin default")
 	flag.StringVar(&c.work, "work", "", "scratch directory for the runs (default TOOLS/work)")
 	flag.IntVar(&c.runs, "runs", 15, "timed runs per command (the median of these is reported)")
 	flag.IntVar(&c.warmup, "warmup", 2, "untimed warm-up runs per command")
@@ -112,6 +112,9 @@ type group struct {
 	floor    *job
 	anchors  []*job
 	note     string
+	// cookie is the cookiecutter job whose template is made from the
+	// reference tree (nil for groups without a scaffold template).
+	cookie *job
 }
 
 func (g *group) jobs() []*job {
@@ -132,7 +135,7 @@ func run(c config) error {
 		return fmt.Errorf("-runs %d: at least 10 timed runs are needed for a meaningful median", c.runs)
 	}
 	var err error
-	for _, p := range []*string{&c.scaffold, &c.tools, &c.cookiecutter} {
+	for _, p := range []*string{&c.scaffold, &c.tools} {
 		if *p, err = filepath.Abs(*p); err != nil {
 			return err
 		}
@@ -200,16 +203,6 @@ type anchor struct {
 }
 
 var anchors = []anchor{
-	{"gin", "cookiecutter (same tree)", func(c config, name string) ([]string, string) {
-		bin := filepath.Join(c.tools, "venv", "bin", "cookiecutter")
-		if why := missing(bin); why != "" {
-			return nil, why
-		}
-		if why := missing(filepath.Join(c.cookiecutter, "cookiecutter.json")); why != "" {
-			return nil, why
-		}
-		return []string{bin, "--no-input", c.cookiecutter, "--output-dir", ".", "project_name=" + name}, ""
-	}},
 	{"django", "django-admin startproject", func(c config, name string) ([]string, string) {
 		bin := filepath.Join(c.tools, "venv", "bin", "django-admin")
 		return []string{bin, "startproject", pythonName(name)}, missing(bin)
@@ -271,6 +264,10 @@ func plan(c config, catalog *generator.Catalog) ([]*group, error) {
 			other := append([]string{bin}, argv[1:]...)
 			g.anchors = append(g.anchors, &job{label: "scaffold new (" + label + ")", argv: other, output: name})
 		}
+		bin := filepath.Join(c.tools, "venv", "bin", "cookiecutter")
+		tmpl := filepath.Join(c.work, "cookiecutter", m.Name)
+		g.cookie = &job{label: "cookiecutter (same tree)", argv: []string{bin, "--no-input", tmpl, "--output-dir", "."}, output: name, skip: missing(bin)}
+		g.anchors = append(g.anchors, g.cookie)
 		ref := filepath.Join(c.work, "ref", m.Name, name)
 		g.floor = &job{label: "cp -r (floor)", argv: []string{cp, "-r", ref, name}, output: name}
 		groups = append(groups, g)
@@ -358,6 +355,12 @@ func measure(c config, g *group, env []string) error {
 	if _, err := runOnce(source.argv, refParent, env, filepath.Join(c.work, "log")); err != nil {
 		return fmt.Errorf("making the reference tree with %s: %w", source.label, err)
 	}
+	ref := g.floor.argv[2]
+	if g.cookie != nil && g.cookie.skip == "" {
+		if err := makeCookiecutter(ref, g.cookie.argv[2], g.cookie.output); err != nil {
+			return fmt.Errorf("making the cookiecutter template: %w", err)
+		}
+	}
 	var runnable []*job
 	for _, j := range g.jobs() {
 		if j.skip == "" {
@@ -381,6 +384,11 @@ func measure(c config, g *group, env []string) error {
 					return fmt.Errorf("%s made no %s: %w", j.label, j.output, err)
 				}
 				j.files = n
+				if j == g.cookie {
+					if diff := sameTree(ref, filepath.Join(dir, j.output)); diff != "" {
+						g.note = "cookiecutter's output is not scaffold's: " + diff
+					}
+				}
 			}
 			if err := os.RemoveAll(dir); err != nil {
 				return err
@@ -627,8 +635,10 @@ func document(c config, r report) (string, error) {
 	b.WriteString("The jobs:\n\n")
 	b.WriteString("- `scaffold new NAME --framework=F --yes --no-input` with the options of F's `default` golden\n")
 	b.WriteString("  case, from the binary `make build` makes.\n")
-	b.WriteString("- cookiecutter renders `testdata/bench/cookiecutter-gin`, a template whose output is the Gin\n")
-	b.WriteString("  default project file for file (`.cookiecutter.yaml` instead of `.scaffold.yaml`).\n")
+	b.WriteString("- cookiecutter renders, for each framework, a template made from the tree `scaffold new` wrote:\n")
+	b.WriteString("  every occurrence of the project name becomes `{{ cookiecutter.project_name }}` (the rest of\n")
+	b.WriteString("  such a file in `{% raw %}`), files without it are `_copy_without_render`, as scaffold copies\n")
+	b.WriteString("  its non-template files. Its output is checked to be scaffold's, byte for byte and mode for mode.\n")
 	b.WriteString("- `django-admin startproject NAME`, `express --no-view NAME` (express-generator) and\n")
 	b.WriteString("  `koa2 NAME` (koa-generator) each make their own starter project, as users run them.\n\n")
 	b.WriteString("## Machine\n\n")
@@ -793,4 +803,134 @@ func fsType(dir string) string {
 		return n
 	}
 	return fmt.Sprintf("type 0x%x", st.Type)
+}
+
+// makeCookiecutter turns the tree scaffold wrote into a cookiecutter template
+// that renders the same tree: name becomes {{ cookiecutter.project_name }} in
+// paths and contents (the rest of such a file is kept verbatim in raw
+// blocks); files without it are copied without rendering, as scaffold copies
+// its non-template files. Modes are kept (cookiecutter copies them).
+func makeCookiecutter(ref, dir, name string) error {
+	const variable = "{{ cookiecutter.project_name }}"
+	root := filepath.Join(dir, "{{cookiecutter.project_name}}")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
+	var copyOnly []string
+	err := filepath.WalkDir(ref, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(ref, p)
+		if err != nil {
+			return err
+		}
+		rel = strings.ReplaceAll(filepath.ToSlash(rel), name, "{{cookiecutter.project_name}}")
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(data, []byte(name)) && !bytes.Contains(data, []byte("{% endraw %}")) {
+			parts := bytes.Split(data, []byte(name))
+			var b bytes.Buffer
+			for i, part := range parts {
+				if i > 0 {
+					b.WriteString(variable)
+				}
+				if len(part) > 0 {
+					b.WriteString("{% raw %}")
+					b.Write(part)
+					b.WriteString("{% endraw %}")
+				}
+			}
+			data = b.Bytes()
+		} else {
+			copyOnly = append(copyOnly, globEscape(rel))
+		}
+		out := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, data, info.Mode().Perm()); err != nil {
+			return err
+		}
+		return os.Chmod(out, info.Mode().Perm())
+	})
+	if err != nil {
+		return err
+	}
+	config, err := json.MarshalIndent(map[string]any{
+		"project_name":         name,
+		"_copy_without_render": copyOnly,
+	}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "cookiecutter.json"), config, 0o644)
+}
+
+// globEscape quotes fnmatch's special characters.
+func globEscape(p string) string {
+	r := strings.NewReplacer("[", "[[]", "*", "[*]", "?", "[?]")
+	return r.Replace(p)
+}
+
+// sameTree describes the first difference between two trees (paths,
+// contents, permission bits), or returns "".
+func sameTree(a, b string) string {
+	list := func(root string) (map[string]fs.FileInfo, error) {
+		out := map[string]fs.FileInfo{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || p == root {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			info, err := d.Info()
+			out[filepath.ToSlash(rel)] = info
+			return err
+		})
+		return out, err
+	}
+	la, err := list(a)
+	if err != nil {
+		return err.Error()
+	}
+	lb, err := list(b)
+	if err != nil {
+		return err.Error()
+	}
+	var names []string
+	for n := range la {
+		names = append(names, n)
+	}
+	for n := range lb {
+		if _, ok := la[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		ia, ib := la[n], lb[n]
+		switch {
+		case ia == nil:
+			return n + " is extra"
+		case ib == nil:
+			return n + " is missing"
+		case ia.IsDir() != ib.IsDir():
+			return n + " is a directory in one tree only"
+		case ia.Mode().Perm() != ib.Mode().Perm():
+			return fmt.Sprintf("%s has mode %v, not %v", n, ib.Mode().Perm(), ia.Mode().Perm())
+		case !ia.IsDir():
+			da, _ := os.ReadFile(filepath.Join(a, n))
+			db, _ := os.ReadFile(filepath.Join(b, n))
+			if !bytes.Equal(da, db) {
+				return n + " differs"
+			}
+		}
+	}
+	return ""
 }
