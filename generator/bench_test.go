@@ -66,11 +66,21 @@ func reportFiles(b *testing.B, files []generator.File) {
 }
 
 // BenchmarkStartup is what every scaffold process does before anything else:
-// load and validate the built-in catalog.
+// load and validate the built-in catalog, as the CLI does (without the e2e
+// sections) and whole (as the tests do).
 func BenchmarkStartup(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		benchCatalog(b)
+	for _, c := range []struct {
+		name string
+		opts []generator.LoadOption
+	}{{"cli", []generator.LoadOption{generator.WithoutE2E()}}, {"whole", nil}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := generator.LoadCatalog(templates.FS, c.opts...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -169,12 +169,12 @@ var (
 
 // LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,
 // where fsys is rooted at the templates directory.
-func LoadManifest(fsys fs.FS, name string) (*Manifest, error) {
+func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error) {
 	data, err := fs.ReadFile(fsys, path.Join(name, ManifestFile))
 	if err != nil {
 		return nil, fmt.Errorf("framework %q: %w", name, err)
 	}
-	m, err := ParseManifest(data)
+	m, err := parseManifestWith(data, loadConfigOf(opts))
 	if err != nil {
 		return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
 	}
@@ -387,7 +387,7 @@ type Catalog struct {
 }
 
 // LoadCatalog loads every directory of fsys that holds a manifest.
-func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+func LoadCatalog(fsys fs.FS, opts ...LoadOption) (*Catalog, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, err
@@ -401,7 +401,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		if _, err := fs.Stat(fsys, path.Join(e.Name(), ManifestFile)); err != nil {
 			continue
 		}
-		m, err := LoadManifest(fsys, e.Name())
+		m, err := LoadManifest(fsys, e.Name(), opts...)
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -35,7 +35,7 @@ func usagef(format string, args ...any) error {
 
 // Main runs scaffold with args and returns the process exit code.
 func Main(args []string, io *IO) int {
-	catalog, err := generator.LoadCatalog(templates.FS)
+	catalog, err := generator.LoadCatalog(templates.FS, generator.WithoutE2E())
 	if err != nil {
 		fmt.Fprintf(io.Err, "scaffold: broken built-in templates: %v\n", err)
 		return ExitFailure
