@@ -97,8 +97,14 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 	m := p.Manifest
 	f := File{Source: src, Mode: 0o644}
 	var dest string
-	for _, r := range m.Files {
-		if !ruleMatches(r.Match, src) {
+	patterns := p.rulePatterns()
+	elems := strings.Split(src, "/")
+	var trimmed []string // the elements without .tmpl; rules may name files as written
+	if strings.HasSuffix(src, TemplateSuffix) {
+		trimmed = strings.Split(strings.TrimSuffix(src, TemplateSuffix), "/")
+	}
+	for i, r := range m.Files {
+		if !matchElems(patterns[i], elems) && (trimmed == nil || !matchElems(patterns[i], trimmed)) {
 			continue
 		}
 		ok, err := p.templates.condition(r.When, data)
@@ -130,6 +136,18 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 		return f, false, fmt.Errorf("%s: %w", src, err)
 	}
 	return f, true, nil
+}
+
+// rulePatterns is every file rule's pattern split into path elements, once
+// per project: planFile matches every rule against every file.
+func (p *Project) rulePatterns() [][]string {
+	p.patternsOnce.Do(func() {
+		p.patterns = make([][]string, len(p.Manifest.Files))
+		for i, r := range p.Manifest.Files {
+			p.patterns[i] = strings.Split(r.Match, "/")
+		}
+	})
+	return p.patterns
 }
 
 // ruleMatches matches a rule against a source path, with or without its

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Version is scaffold's own version, recorded in every .scaffold.yaml.
@@ -33,6 +34,9 @@ type Project struct {
 
 	// templates parses the project's templates with one shared function map.
 	templates templateSet
+	// patterns are the manifest's file rules split into path elements.
+	patterns     [][]string
+	patternsOnce sync.Once
 }
 
 // TemplateData is what templates see; see docs/template-format.md.
