@@ -94,10 +94,10 @@ func checkSyntax(name, text string) error {
 // scaffold's templates put together; the templates of a set share one copy.
 //
 // Sharing a function map in text/template means sharing a namespace of named
-// templates, so a template that can define or call one ({{define}},
-// {{block}}, {{template}}) still gets a fresh template of its own: no template
-// sees another's definitions, and output and errors are what a fresh template
-// for each would give. Small templates (conditions, defaults, vars, path
+// templates, so a template that defines or calls one ({{define}}, {{block}},
+// {{template}}, seen in its parse tree) still gets a fresh template of its
+// own: no template sees another's definitions, and output and errors are what
+// a fresh template for each would give. Small templates (conditions, defaults, vars, path
 // elements) are parsed once per set, however many files use them.
 type templateSet struct {
 	mu     sync.Mutex
@@ -105,26 +105,29 @@ type templateSet struct {
 	parsed map[string]*template.Template // small templates, by name and text
 }
 
-// usesNamedTemplates is true when text may define or call a named template.
-func usesNamedTemplates(text string) bool {
-	return strings.Contains(text, "template") || strings.Contains(text, "define") || strings.Contains(text, "block")
-}
-
 func (s *templateSet) parse(name, text string, cache bool) (*template.Template, error) {
-	if usesNamedTemplates(text) {
-		return newTemplate(name).Parse(text)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	key := name + "\x00" + text
 	if t, ok := s.parsed[key]; ok {
 		return t, nil
 	}
+	// Parsing is text/template's own Parse: parse.Parse with the functions
+	// and the builtins, then AddParseTree.
+	trees, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
+	if err != nil {
+		return nil, err
+	}
+	tree := trees[name]
+	if len(trees) != 1 || tree == nil || callsTemplates(tree.Root) {
+		// It defines or calls named templates: a namespace of its own.
+		return newTemplate(name).Parse(text)
+	}
 	if s.base == nil {
 		s.base = newTemplate("")
 		s.parsed = map[string]*template.Template{}
 	}
-	t, err := s.base.New(name).Parse(text)
+	t, err := s.base.New(name).AddParseTree(name, tree)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +135,36 @@ func (s *templateSet) parse(name, text string, cache bool) (*template.Template, 
 		s.parsed[key] = t
 	}
 	return t, nil
+}
+
+// callsTemplates reports whether a parsed template calls a named template
+// ({{template}}; {{define}} and {{block}} make trees of their own). Nodes it
+// does not know are taken to call one.
+func callsTemplates(n parse.Node) bool {
+	switch n := n.(type) {
+	case nil:
+		return false
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if callsTemplates(c) {
+				return true
+			}
+		}
+		return false
+	case *parse.IfNode:
+		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+	case *parse.RangeNode:
+		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+	case *parse.WithNode:
+		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+	case *parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+		return false
+	default: // *parse.TemplateNode, and any node a later Go adds
+		return true
+	}
 }
 
 // render executes a small template; text without an action is itself.

@@ -170,3 +170,29 @@ func TestBuiltinNamesAreBuiltins(t *testing.T) {
 		t.Fatal("text/template accepts an unknown function")
 	}
 }
+
+// Only templates whose parse tree defines or calls a named template get a
+// namespace of their own; the words alone (a Ruby block, a "template" in
+// prose) do not cost a template with its own function map.
+func TestTemplateSetSharesUnlessNamedTemplatesAreUsed(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		shared bool
+	}{
+		{"a block, a template, define it: {{.Name}}", true},
+		{`{{if .Name}}{{range .Names}}{{with .}}{{.}}{{else}}x{{end}}{{continue}}{{break}}{{end}}{{else}}{{/* c */}}{{end}}`, true},
+		{`{{if .Name}}{{else}}{{template "x"}}{{end}}`, false},
+		{`{{range .Names}}{{template "x"}}{{end}}`, false},
+		{`{{with .Name}}{{else with .Names}}{{template "x"}}{{end}}`, false},
+		{`{{define "x"}}{{end}}`, false},
+		{`{{block "x" .}}{{end}}`, false},
+	} {
+		var set templateSet
+		if _, err := set.parse("t", c.text, false); err != nil {
+			t.Fatalf("%s: %v", c.text, err)
+		}
+		if shared := set.base != nil; shared != c.shared {
+			t.Errorf("%s: shared %v, want %v", c.text, shared, c.shared)
+		}
+	}
+}
