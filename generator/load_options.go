@@ -10,6 +10,7 @@ type LoadOption func(*loadConfig)
 
 type loadConfig struct {
 	withoutE2E bool
+	lazy       bool
 }
 
 func loadConfigOf(opts []LoadOption) loadConfig {
@@ -28,6 +29,17 @@ func loadConfigOf(opts []LoadOption) loadConfig {
 // fails there.
 func WithoutE2E() LoadOption {
 	return func(c *loadConfig) { c.withoutE2E = true }
+}
+
+// Lazy makes LoadCatalog read only each framework's summary (its name,
+// title, description, language, version and options: what listing the
+// frameworks and making a flag of every option need) and load a whole
+// manifest when Lookup or Manifests first asks for it. A run of the CLI
+// generates one framework, so it decodes and validates one manifest, not
+// every one. Summaries are not validated: the test suite loads every
+// manifest whole.
+func Lazy() LoadOption {
+	return func(c *loadConfig) { c.lazy = true }
 }
 
 func parseManifestWith(data []byte, c loadConfig) (*Manifest, error) {
@@ -53,9 +65,16 @@ var e2eKeyRe = regexp.MustCompile(`^(e2e|e2e_full)[ \t]*:([ \t]|$)`)
 // nested lines, block scalars included, are indented, so they go with their
 // key; comments in column 0 inside a dropped key go too.
 func withoutTopLevelKeys(data []byte, key *regexp.Regexp) []byte {
+	return filterTopLevelKeys(data, key, false)
+}
+
+// filterTopLevelKeys keeps (keep) or drops (!keep) the top-level keys whose
+// first line matches key. Lines before the first key count as kept when
+// dropping and as dropped when keeping.
+func filterTopLevelKeys(data []byte, key *regexp.Regexp, keep bool) []byte {
 	var out bytes.Buffer
 	out.Grow(len(data))
-	dropping := false
+	dropping := keep
 	for len(data) > 0 {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -66,7 +85,7 @@ func withoutTopLevelKeys(data []byte, key *regexp.Regexp) []byte {
 		text := bytes.TrimRight(line, "\r\n")
 		startsKeyOrEnd := len(text) > 0 && text[0] != ' ' && text[0] != '\t' && text[0] != '#'
 		if startsKeyOrEnd {
-			dropping = key.Match(text)
+			dropping = key.Match(text) != keep
 		}
 		if !dropping {
 			out.Write(line)

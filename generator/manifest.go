@@ -384,6 +384,8 @@ func (m *Manifest) FilesFS() fs.FS { return m.files }
 // Catalog is every framework found in a templates tree, by name.
 type Catalog struct {
 	manifests map[string]*Manifest
+	// lazy, with the Lazy option, loads each manifest on first use.
+	lazy *lazyCatalog
 }
 
 // LoadCatalog loads every directory of fsys that holds a manifest.
@@ -393,6 +395,9 @@ func LoadCatalog(fsys fs.FS, opts ...LoadOption) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{manifests: map[string]*Manifest{}}
+	if loadConfigOf(opts).lazy {
+		return loadLazyCatalog(fsys, entries, opts)
+	}
 	var errs []error
 	for _, e := range entries {
 		if !e.IsDir() {
@@ -418,12 +423,12 @@ func LoadCatalog(fsys fs.FS, opts ...LoadOption) (*Catalog, error) {
 // framework from disk never silently replaces a built-in one.
 func (c *Catalog) Add(other *Catalog) error {
 	for _, n := range other.Names() {
-		if _, dup := c.manifests[n]; dup {
+		if slices.Contains(c.Names(), n) {
 			return fmt.Errorf("framework %q is already defined (built in); give yours another name", n)
 		}
 	}
-	for n, m := range other.manifests {
-		c.manifests[n] = m
+	for _, m := range other.Manifests() {
+		c.manifests[m.Name] = m
 	}
 	return nil
 }
@@ -434,15 +439,26 @@ func (c *Catalog) Names() []string {
 	for n := range c.manifests {
 		names = append(names, n)
 	}
+	if c.lazy != nil {
+		names = append(names, c.lazy.names...)
+	}
 	sort.Strings(names)
-	return names
+	return slices.Compact(names)
 }
 
 // Manifests lists the manifests sorted by framework name.
+// With Lazy, a manifest that does not load whole is left out (Lookup says
+// why).
 func (c *Catalog) Manifests() []*Manifest {
 	out := make([]*Manifest, 0, len(c.manifests))
 	for _, n := range c.Names() {
-		out = append(out, c.manifests[n])
+		if m, ok := c.manifests[n]; ok {
+			out = append(out, m)
+		} else if c.lazy != nil {
+			if m, err := c.lazy.load(n); err == nil {
+				out = append(out, m)
+			}
+		}
 	}
 	return out
 }
@@ -452,11 +468,14 @@ func (c *Catalog) Lookup(name string) (*Manifest, error) {
 	if m, ok := c.manifests[name]; ok {
 		return m, nil
 	}
+	if c.lazy != nil && slices.Contains(c.lazy.names, name) {
+		return c.lazy.load(name)
+	}
 	if name == "" {
 		return nil, Inputf("no framework given; use --framework with one of: %s", strings.Join(c.Names(), ", "))
 	}
 	if s := closest(name, c.Names()); s != "" {
 		return nil, Inputf("unknown framework %q (did you mean %q?); run \"scaffold list\"", name, s)
 	}
-	return nil, Inputf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.manifests), strings.Join(c.Names(), ", "))
+	return nil, Inputf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.Names()), strings.Join(c.Names(), ", "))
 }

@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Summary is what the CLI needs of every framework before it knows which one
+// it generates: enough to list them and to make a flag of every option.
+type Summary struct {
+	Name        string   `yaml:"name"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Language    string   `yaml:"language"`
+	Version     string   `yaml:"version"`
+	Options     []Option `yaml:"options"`
+}
+
+func summaryOf(m *Manifest) Summary {
+	return Summary{Name: m.Name, Title: m.Title, Description: m.Description, Language: m.Language, Version: m.Version, Options: m.Options}
+}
+
+// Summaries lists every framework's summary, sorted by name. With Lazy, no
+// manifest is loaded whole for it.
+func (c *Catalog) Summaries() []Summary {
+	var out []Summary
+	for _, n := range c.Names() {
+		if m, ok := c.manifests[n]; ok {
+			out = append(out, summaryOf(m))
+		} else if c.lazy == nil {
+			continue
+		} else if s, ok := c.lazy.summaries[n]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type lazyCatalog struct {
+	fsys      fs.FS
+	opts      []LoadOption
+	names     []string // sorted
+	summaries map[string]Summary
+
+	mu     sync.Mutex
+	loaded map[string]lazyEntry
+}
+
+type lazyEntry struct {
+	m   *Manifest
+	err error
+}
+
+func loadLazyCatalog(fsys fs.FS, entries []fs.DirEntry, opts []LoadOption) (*Catalog, error) {
+	lc := &lazyCatalog{fsys: fsys, opts: opts, summaries: map[string]Summary{}, loaded: map[string]lazyEntry{}}
+	var errs []error
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(e.Name(), ManifestFile))
+		if err != nil {
+			continue // no manifest: not a framework
+		}
+		s, err := parseSummary(data)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s/%s: %w", e.Name(), ManifestFile, err))
+			continue
+		}
+		if s.Name != e.Name() {
+			errs = append(errs, fmt.Errorf("%s/%s: name %q must equal the directory name %q", e.Name(), ManifestFile, s.Name, e.Name()))
+			continue
+		}
+		lc.names = append(lc.names, s.Name)
+		lc.summaries[s.Name] = s
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	sort.Strings(lc.names)
+	return &Catalog{manifests: map[string]*Manifest{}, lazy: lc}, nil
+}
+
+// load loads a manifest whole (with the catalog's options), once.
+func (lc *lazyCatalog) load(name string) (*Manifest, error) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if e, ok := lc.loaded[name]; ok {
+		return e.m, e.err
+	}
+	m, err := LoadManifest(lc.fsys, name, lc.opts...)
+	lc.loaded[name] = lazyEntry{m, err}
+	return m, err
+}
+
+// summaryKeyRe matches the first line of the top-level keys a Summary holds.
+var summaryKeyRe = regexp.MustCompile(`^(name|title|description|language|version|options)[ \t]*:([ \t]|$)`)
+
+// parseSummary decodes the summary keys only, cut out by their lines as
+// WithoutE2E cuts; should the cut break the document, the whole manifest is
+// parsed and its summary taken, so errors are ParseManifest's.
+func parseSummary(data []byte) (Summary, error) {
+	var s Summary
+	dec := yaml.NewDecoder(bytes.NewReader(onlyTopLevelKeys(data, summaryKeyRe)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err == nil {
+		return s, nil
+	}
+	m, err := ParseManifest(data)
+	if err != nil {
+		return Summary{}, err
+	}
+	return summaryOf(m), nil
+}
+
+// onlyTopLevelKeys keeps the top-level keys whose first line matches key,
+// with everything under them (see withoutTopLevelKeys).
+func onlyTopLevelKeys(data []byte, key *regexp.Regexp) []byte {
+	return filterTopLevelKeys(data, key, true)
+}
