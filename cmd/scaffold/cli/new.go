@@ -120,7 +120,7 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 	}
 	infos := map[string]*flagInfo{}
 	var keys []string
-	for _, m := range catalog.Manifests() {
+	for _, m := range catalog.Summaries() {
 		for _, opt := range m.Options {
 			fi, ok := infos[opt.Key]
 			if !ok {

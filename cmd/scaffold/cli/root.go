@@ -35,7 +35,9 @@ func usagef(format string, args ...any) error {
 
 // Main runs scaffold with args and returns the process exit code.
 func Main(args []string, io *IO) int {
-	catalog, err := generator.LoadCatalog(templates.FS, generator.WithoutE2E())
+	// Only the framework asked for is loaded whole (Lazy), without the e2e
+	// sections no command reads: loading every manifest was most of a run.
+	catalog, err := generator.LoadCatalog(templates.FS, generator.WithoutE2E(), generator.Lazy())
 	if err != nil {
 		fmt.Fprintf(io.Err, "scaffold: broken built-in templates: %v\n", err)
 		return ExitFailure
