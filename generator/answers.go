@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -89,7 +88,7 @@ func yamlErrorLine(err error) string {
 	return strings.Join(msgs, "; ")
 }
 
-var typeNameRe = regexp.MustCompile(` (in|into) type [\w.\[\]*]+`)
+var typeNameRe = lazyRE(` (in|into) type [\w.\[\]*]+`)
 
 // OptionStrings returns the recorded options as text, as flags give them.
 func (a *Answers) OptionStrings() map[string]string {

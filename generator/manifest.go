@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -162,9 +161,9 @@ type Service struct {
 }
 
 var (
-	frameworkNameRe = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	optionKeyRe     = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	identRe         = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	frameworkNameRe = lazyRE(`^[a-z][a-z0-9-]*$`)
+	optionKeyRe     = lazyRE(`^[a-z][a-z0-9-]*$`)
+	identRe         = lazyRE(`^[a-z][a-z0-9_]*$`)
 )
 
 // LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,

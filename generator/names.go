@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -58,9 +57,9 @@ func NameRuleNames() []string {
 const maxProjectNameLen = 100
 
 var (
-	projectNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]*$`)
+	projectNameRe = lazyRE(`^[A-Za-z][A-Za-z0-9._-]*$`)
 	// Windows refuses these as file names, with or without an extension.
-	windowsDeviceRe = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$`)
+	windowsDeviceRe = lazyRE(`(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$`)
 )
 
 // CheckProjectName applies the rules every project name must satisfy,

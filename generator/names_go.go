@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -28,7 +27,7 @@ var goStdRoots = map[string]bool{
 	"std": true, "cmd": true, "all": true, "toolchain": true, "main": true, "tool": true,
 }
 
-var goBinaryRe = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+var goBinaryRe = lazyRE(`^[a-z][a-z0-9_-]*$`)
 
 func init() {
 	registerNameRule(NameRule{

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"regexp"
 	"strings"
 	"text/template"
 )
@@ -14,15 +13,15 @@ import (
 // device names for either part.
 
 var (
-	laravelNameRe = regexp.MustCompile(`^[\p{L}\p{N}._-]+$`)
+	laravelNameRe = lazyRE(`^[\p{L}\p{N}._-]+$`)
 	// composerPackageRe is the package half of Composer's name pattern.
-	composerPackageRe = regexp.MustCompile(`^[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$`)
+	composerPackageRe = lazyRE(`^[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$`)
 	// composerNameRe is Composer's schema pattern for "name".
-	composerNameRe = regexp.MustCompile(`^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$`)
+	composerNameRe = lazyRE(`^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$`)
 	// composerReservedRe is what Composer's ValidatingArrayLoader refuses as a
 	// vendor or package name: Windows device names.
-	composerReservedRe = regexp.MustCompile(`^(nul|con|prn|aux|com[1-9]|lpt[1-9])$`)
-	composerSepRunRe   = regexp.MustCompile(`[^a-z0-9]+`)
+	composerReservedRe = lazyRE(`^(nul|con|prn|aux|com[1-9]|lpt[1-9])$`)
+	composerSepRunRe   = lazyRE(`[^a-z0-9]+`)
 )
 
 func init() {

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -20,11 +19,11 @@ import (
 // templates install or create.
 
 var (
-	pythonSeparatorsRe = regexp.MustCompile(`[-_.]+`)
+	pythonSeparatorsRe = lazyRE(`[-_.]+`)
 	// PEP 508 names, case-insensitively.
-	pythonDistRe = regexp.MustCompile(`(?i)^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$`)
+	pythonDistRe = lazyRE(`(?i)^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$`)
 	// Identifiers limited to ASCII, which is all a project name may hold.
-	pythonIdentRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	pythonIdentRe = lazyRE(`^[A-Za-z_][A-Za-z0-9_]*$`)
 )
 
 // pythonKeywords is keyword.kwlist of Python 3.11-3.14 (the soft keywords
