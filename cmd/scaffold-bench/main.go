@@ -621,6 +621,7 @@ func document(c config, r report) (string, error) {
 	b.WriteString("report at least the harness's own ~8 MiB. `× floor` and `× scaffold` divide the median wall time by the\n")
 	b.WriteString("framework's `cp -r` floor and by `scaffold new`. The floor copies the tree `scaffold new` just\n")
 	b.WriteString("made, with the same file count and bytes.\n\n")
+	b.WriteString("What the profiles showed and what was changed: [performance.md](performance.md).\n\n")
 	b.WriteString("## Whole process, default case of every framework\n\n")
 	b.WriteString(r.table)
 	b.WriteString("\n")
