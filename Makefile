@@ -7,8 +7,10 @@ E2E_FLAGS ?= -count=1 -v -timeout 85m
 
 all: build
 
+# A static binary (no cgo: scaffold needs none; net, imported by pflag and
+# sprig, would otherwise link libc) starts ~0.7 ms sooner: no dynamic loader.
 build:
-	$(GO) build -o bin/scaffold ./cmd/scaffold
+	CGO_ENABLED=0 $(GO) build -o bin/scaffold ./cmd/scaffold
 
 ## test: everything — formatting, vet, unit and golden tests, bounded fuzzing, then every framework's e2e run
 test: test-fast fuzz e2e
@@ -76,7 +78,7 @@ BENCH_FLAGS ?=
 BENCH_GO    ?= -benchtime=1s
 
 bench: bench-tools bench-go
-	$(GO) build -o $(BENCH_DIR)/bin/scaffold ./cmd/scaffold
+	CGO_ENABLED=0 $(GO) build -o $(BENCH_DIR)/bin/scaffold ./cmd/scaffold
 	$(GO) run ./cmd/scaffold-bench -scaffold $(BENCH_DIR)/bin/scaffold -tools $(BENCH_DIR) \
 		-runs $(BENCH_RUNS) -gobench $(BENCH_DIR)/gobench.txt -out docs/benchmarks.md $(BENCH_FLAGS)
 
