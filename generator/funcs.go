@@ -88,7 +88,7 @@ func checkSyntax(name, text string) error {
 	return err
 }
 
-// templateSet makes the templates of one project. Each template made by
+// templateSet makes the templates of a manifest's projects. Each template made by
 // newTemplate gets its own copy of the function map (~200 sprig functions,
 // each checked by reflection), which cost more than parsing and executing
 // scaffold's templates put together; the templates of a set share one copy.

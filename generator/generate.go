@@ -76,7 +76,7 @@ func renderPlanned(m *Manifest, f *File, p *Project, data TemplateData) error {
 		return err
 	}
 	if strings.HasSuffix(f.Source, TemplateSuffix) {
-		if content, err = p.templates.renderFile(f.Source, content, data); err != nil {
+		if content, err = p.ts().renderFile(f.Source, content, data); err != nil {
 			return err
 		}
 	}
@@ -107,7 +107,7 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 		if !matchElems(patterns[i], elems) && (trimmed == nil || !matchElems(patterns[i], trimmed)) {
 			continue
 		}
-		ok, err := p.templates.condition(r.When, data)
+		ok, err := p.ts().condition(r.When, data)
 		if err != nil {
 			return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
 		}
@@ -124,9 +124,9 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 	}
 	var err error
 	if dest != "" {
-		f.Path, err = p.templates.render(src+" (dest)", dest, data)
+		f.Path, err = p.ts().render(src+" (dest)", dest, data)
 	} else {
-		f.Path, err = renderPath(&p.templates, src, data)
+		f.Path, err = renderPath(p.ts(), src, data)
 	}
 	if err != nil {
 		return f, false, fmt.Errorf("%s: path: %w", src, err)

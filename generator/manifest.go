@@ -58,6 +58,10 @@ type Manifest struct {
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS
+	// templates is shared by every project of this manifest (set by
+	// ParseManifest): resolving the options one at a time for the prompts
+	// makes a project per option, each of which had copied the function map.
+	templates *templateSet
 }
 
 // Option is one question a framework asks; every option is also a flag.
@@ -205,6 +209,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	if err := m.validate(); err != nil {
 		return nil, err
 	}
+	m.templates = &templateSet{}
 	return &m, nil
 }
 
@@ -477,4 +482,13 @@ func (c *Catalog) Lookup(name string) (*Manifest, error) {
 		return nil, Inputf("unknown framework %q (did you mean %q?); run \"scaffold list\"", name, s)
 	}
 	return nil, Inputf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.Names()), strings.Join(c.Names(), ", "))
+}
+
+// templateSet is the manifest's shared template set; a Manifest made
+// without ParseManifest (a literal in a test) gives a new one each time.
+func (m *Manifest) templateSet() *templateSet {
+	if m.templates != nil {
+		return m.templates
+	}
+	return &templateSet{}
 }

@@ -32,8 +32,9 @@ type Project struct {
 	Secrets map[string]string
 	Vars    map[string]string
 
-	// templates parses the project's templates with one shared function map.
-	templates templateSet
+	// templates parses the project's templates with one shared function
+	// map: its manifest's (see Manifest.templateSet).
+	templates *templateSet
 	// patterns are the manifest's file rules split into path elements.
 	patterns     [][]string
 	patternsOnce sync.Once
@@ -103,13 +104,14 @@ func newProject(m *Manifest, name string) (*Project, error) {
 		return nil, err
 	}
 	return &Project{
-		Manifest: m,
-		Name:     name,
-		Names:    names,
-		Options:  map[string]any{},
-		Given:    map[string]bool{},
-		Secrets:  map[string]string{},
-		Vars:     map[string]string{},
+		Manifest:  m,
+		templates: m.templateSet(),
+		Name:      name,
+		Names:     names,
+		Options:   map[string]any{},
+		Given:     map[string]bool{},
+		Secrets:   map[string]string{},
+		Vars:      map[string]string{},
 	}, nil
 }
 
@@ -279,19 +281,19 @@ func nonNil(m map[string]string) map[string]string {
 // render executes a small template (a default, a var, a path element)
 // against the project as resolved so far.
 func (p *Project) render(name, text string) (string, error) {
-	return p.templates.render(name, text, p.Data())
+	return p.ts().render(name, text, p.Data())
 }
 
 // condition evaluates a `when` pipeline; an empty one is true.
 func (p *Project) condition(expr string) (bool, error) {
-	return p.templates.condition(expr, p.Data())
+	return p.ts().condition(expr, p.Data())
 }
 
 // NextSteps renders the manifest's next_steps for a project written to dir.
 func NextSteps(p *Project, dir string) (string, error) {
 	data := p.Data()
 	data.Dir = dir
-	return p.templates.render("next_steps", p.Manifest.NextSteps, data)
+	return p.ts().render("next_steps", p.Manifest.NextSteps, data)
 }
 
 // Render executes a template string against the project (e2e commands use it).
@@ -299,3 +301,12 @@ func (p *Project) Render(name, text string) (string, error) { return p.render(na
 
 // Condition evaluates a `when` pipeline against the project.
 func (p *Project) Condition(expr string) (bool, error) { return p.condition(expr) }
+
+// ts is the project's template set; a Project made without newProject (a
+// literal in a test) gets one of its own.
+func (p *Project) ts() *templateSet {
+	if p.templates == nil {
+		p.templates = p.Manifest.templateSet()
+	}
+	return p.templates
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"text/template"
 
@@ -193,6 +194,51 @@ func TestTemplateSetSharesUnlessNamedTemplatesAreUsed(t *testing.T) {
 		}
 		if shared := set.base != nil; shared != c.shared {
 			t.Errorf("%s: shared %v, want %v", c.text, shared, c.shared)
+		}
+	}
+}
+
+// The projects of one manifest share its template set: projects generated
+// at the same time, under different names, each get their own output, the
+// same as one at a time.
+func TestProjectsShareTheManifestsTemplateSet(t *testing.T) {
+	catalog, err := LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range catalog.Manifests() {
+		generate := func(name string) string {
+			p, err := Resolve(m, Request{Name: name}, SeededRandom("shared"))
+			if err != nil {
+				t.Error(err)
+				return ""
+			}
+			files, err := Generate(p)
+			if err != nil {
+				t.Error(err)
+				return ""
+			}
+			var b strings.Builder
+			for _, f := range files {
+				fmt.Fprintf(&b, "%s %o\n%s\n", f.Path, f.Mode, f.Data)
+			}
+			return b.String()
+		}
+		names := []string{"alpha", "beta", "gamma", "delta"}
+		want := map[string]string{}
+		for _, n := range names {
+			want[n] = generate(n)
+		}
+		got := make([]string, len(names))
+		var wg sync.WaitGroup
+		for i, n := range names {
+			wg.Go(func() { got[i] = generate(n) })
+		}
+		wg.Wait()
+		for i, n := range names {
+			if got[i] != want[n] || !strings.Contains(got[i], n) {
+				t.Errorf("%s/%s: concurrent output differs from sequential", m.Name, n)
+			}
 		}
 	}
 }
