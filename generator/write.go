@@ -252,7 +252,9 @@ func writeInto(ctx context.Context, target string, files []File, opts WriteOptio
 		}
 		added = append(added, f.Path)
 	}
-	return nil
+	// A signal that arrived while the last files were linked still undoes them:
+	// the user asked to stop before scaffold said it was done.
+	return ctx.Err()
 }
 
 // checkNoLinkedDirs refuses a target where a directory the project puts
