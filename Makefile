@@ -27,18 +27,22 @@ lint:
 unit:
 	$(GO) test -count=1 ./...
 
-# The fuzz targets (generator/fuzz_test.go), found by name.
-FUZZ_TARGETS = $(shell $(GO) test -list '^Fuzz' ./generator | grep '^Fuzz')
+# Every package's fuzz targets, found by name, as package:Target pairs
+# (go test -list prints a package's targets before its "ok" line).
+FUZZ_TARGETS = $(shell $(GO) test -list '^Fuzz' ./... 2>/dev/null | \
+	awk '/^Fuzz/ { t[n++] = $$1; next } /^ok/ { for (i = 0; i < n; i++) print $$2 ":" t[i]; n = 0 }' | \
+	sed 's|^github.com/scaffold-cli/scaffold/|./|')
 # A count, not a duration: with a duration, Go 1.26's fuzz coordinator can fail
 # with "context deadline exceeded" at the deadline on a loaded machine, with no
 # failing input (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 40000x
 
-## fuzz: run each fuzz target for FUZZTIME executions; a failing input is saved under generator/testdata/fuzz
+## fuzz: run each fuzz target for FUZZTIME executions; a failing input is saved under its package's testdata/fuzz
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
-		echo "== fuzz $$t for $(FUZZTIME)"; \
-		$(GO) test ./generator -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME); \
+	@set -e; for pt in $(FUZZ_TARGETS); do \
+		p=$${pt%%:*}; t=$${pt#*:}; \
+		echo "== fuzz $$p $$t for $(FUZZTIME)"; \
+		$(GO) test $$p -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME); \
 	done
 
 # The tests docs/reliability.md reports on, and the fuzz executions per target.
@@ -49,10 +53,11 @@ RELIABILITY_FUZZ_EXECS ?= 20000
 reliability:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	echo "== reliability tests"; \
-	$(GO) test -count=1 -json -run '$(RELIABILITY_RUN)' ./cmd/scaffold/reliability ./generator ./cmd/scaffold/cli > "$$tmp/tests.json" || true; \
-	for t in $(FUZZ_TARGETS); do \
-		echo "== fuzz $$t: $(RELIABILITY_FUZZ_EXECS) executions"; \
-		$(GO) test ./generator -run '^$$' -fuzz "^$$t\$$" -fuzztime $(RELIABILITY_FUZZ_EXECS)x > "$$tmp/$$t.log" 2>&1 || true; \
+	$(GO) test -count=1 -json -run '$(RELIABILITY_RUN)' ./cmd/scaffold/reliability ./generator/... ./cmd/scaffold/cli > "$$tmp/tests.json" || true; \
+	for pt in $(FUZZ_TARGETS); do \
+		p=$${pt%%:*}; t=$${pt#*:}; \
+		echo "== fuzz $$p $$t: $(RELIABILITY_FUZZ_EXECS) executions"; \
+		$(GO) test $$p -run '^$$' -fuzz "^$$t\$$" -fuzztime $(RELIABILITY_FUZZ_EXECS)x > "$$tmp/$$t.log" 2>&1 || true; \
 		echo "$$t $(RELIABILITY_FUZZ_EXECS) $$tmp/$$t.log" >> "$$tmp/fuzz.txt"; \
 	done; \
 	$(GO) run ./cmd/reliability-report -tests "$$tmp/tests.json" -fuzz "$$tmp/fuzz.txt" -o docs/reliability.md && \
@@ -85,7 +90,7 @@ bench: bench-tools bench-go
 ## bench-go: the engine's benchmarks alone (in memory, per framework, and scaling)
 bench-go:
 	@mkdir -p $(BENCH_DIR)
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(BENCH_GO) ./generator ./cmd/scaffold/cli > $(BENCH_DIR)/gobench.txt || \
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(BENCH_GO) ./generator/... ./cmd/scaffold/cli > $(BENCH_DIR)/gobench.txt || \
 	  { cat $(BENCH_DIR)/gobench.txt; exit 1; }
 	@cat $(BENCH_DIR)/gobench.txt
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
 
@@ -65,10 +67,10 @@ func ParseAnswers(data []byte) (*Answers, error) {
 	dec.KnownFields(true)
 	var a Answers
 	if err := dec.Decode(&a); err != nil {
-		return nil, Inputf("answers file: %s", yamlErrorLine(err))
+		return nil, input.Errorf("answers file: %s", yamlErrorLine(err))
 	}
 	if a.Framework == "" || a.Name == "" {
-		return nil, Inputf("answers file: framework and name are required")
+		return nil, input.Errorf("answers file: framework and name are required")
 	}
 	return &a, nil
 }
@@ -88,7 +90,7 @@ func yamlErrorLine(err error) string {
 	return strings.Join(msgs, "; ")
 }
 
-var typeNameRe = lazyRE(` (in|into) type [\w.\[\]*]+`)
+var typeNameRe = lazyre.New(` (in|into) type [\w.\[\]*]+`)
 
 // OptionStrings returns the recorded options as text, as flags give them.
 func (a *Answers) OptionStrings() map[string]string {

@@ -3,6 +3,8 @@ package generator
 import (
 	"strings"
 	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator/input"
 )
 
 // A bad answers file is reported on one line, naming the problem.
@@ -13,7 +15,7 @@ func TestParseAnswersErrorsAreOneLine(t *testing.T) {
 		{"{{{", "answers file"},
 	} {
 		_, err := ParseAnswers([]byte(tc.content))
-		if err == nil || !IsInputError(err) || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), tc.want) ||
+		if err == nil || !input.Is(err) || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), tc.want) ||
 			strings.Contains(err.Error(), "generator.") {
 			t.Errorf("ParseAnswers(%q) = %v; want one line with %q, an input error, no Go type names", tc.content, err, tc.want)
 		}

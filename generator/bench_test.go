@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/write"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -119,7 +120,7 @@ func BenchmarkWrite(b *testing.B) {
 				files = generateOnce(b, m, req)
 				i++
 				target := filepath.Join(dir, strconv.Itoa(i))
-				if err := generator.Write(context.Background(), target, files, generator.WriteOptions{}); err != nil {
+				if err := write.Files(context.Background(), target, files, write.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/write"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -97,7 +98,7 @@ func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *ge
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), gc.ProjectName())
-	if err := generator.Write(ctx, dir, files, generator.WriteOptions{}); err != nil {
+	if err := write.Files(ctx, dir, files, write.Options{}); err != nil {
 		t.Fatal(err)
 	}
 

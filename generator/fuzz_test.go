@@ -13,8 +13,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode/utf8"
 
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/tree"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -25,8 +26,8 @@ const fuzzTarget = "/work/target"
 // and inside the target once joined with it.
 func checkPlannedPath(t *testing.T, p string) {
 	t.Helper()
-	if err := checkLocalPath(p); err != nil {
-		t.Fatalf("planned path %q is refused by checkLocalPath: %v", p, err)
+	if err := tree.CheckLocal(p); err != nil {
+		t.Fatalf("planned path %q is refused by tree.CheckLocal: %v", p, err)
 	}
 	joined := filepath.Join(fuzzTarget, filepath.FromSlash(p))
 	switch {
@@ -41,12 +42,12 @@ func checkPlannedPath(t *testing.T, p string) {
 	}
 }
 
-// FuzzCheckLocalPath: whatever checkLocalPath accepts stays inside.
+// FuzzCheckLocalPath: whatever tree.CheckLocal accepts stays inside.
 func FuzzCheckLocalPath(f *testing.F) {
 	f.Add("cmd/demo/main.go")
 	f.Add("../x")
 	f.Fuzz(func(t *testing.T, p string) {
-		if checkLocalPath(p) == nil {
+		if tree.CheckLocal(p) == nil {
 			checkPlannedPath(t, p)
 		}
 	})
@@ -106,63 +107,6 @@ func builtinManifests(t *testing.T) []*Manifest {
 	return fuzzCatalog.Manifests()
 }
 
-// FuzzProjectName checks name derivation on any string: what CheckProjectName
-// accepts is one plain, portable path element; what it refuses is an input
-// error (exit 2) whose suggestion is accepted; every framework's name rules
-// refuse at least what CheckProjectName refuses, with input errors; and a
-// rule that suggests a name accepts its suggestion.
-func FuzzProjectName(f *testing.F) {
-	f.Add("my-app")
-	f.Add("..")
-	f.Fuzz(func(t *testing.T, name string) {
-		err := CheckProjectName(name)
-		if (err == nil) != CheckProjectNameQuiet(name) {
-			t.Fatalf("CheckProjectName(%q) = %v but CheckProjectNameQuiet says %v", name, err, CheckProjectNameQuiet(name))
-		}
-		if err == nil {
-			checkPlannedPath(t, name)
-			if strings.Contains(name, "/") || len(name) > maxProjectNameLen || !utf8.ValidString(name) ||
-				strings.ContainsFunc(name, func(r rune) bool { return r < 0x21 || r > 0x7e }) {
-				t.Fatalf("CheckProjectName accepted %q", name)
-			}
-		} else {
-			if !IsInputError(err) {
-				t.Fatalf("CheckProjectName(%q): %v is not an input error", name, err)
-			}
-			if s, ok := suggestedName(err.Error()); ok && CheckProjectName(s) != nil {
-				t.Fatalf("CheckProjectName(%q) suggests %q, which it refuses: %v", name, s, CheckProjectName(s))
-			}
-		}
-		for _, m := range builtinManifests(t) {
-			_, derr := DeriveNames(name, m.Names)
-			switch {
-			case err != nil && derr == nil:
-				t.Fatalf("%s accepts %q, which CheckProjectName refuses", m.Name, name)
-			case derr != nil && !IsInputError(derr):
-				t.Fatalf("%s refuses %q with %v, not an input error (exit 2)", m.Name, name, derr)
-			}
-		}
-		if err != nil {
-			return
-		}
-		for _, ruleName := range NameRuleNames() {
-			rule := nameRules[ruleName]
-			_, rerr := rule.Derive(name)
-			if rerr == nil {
-				continue
-			}
-			if !IsInputError(rerr) {
-				t.Fatalf("rule %s refuses %q with %v, not an input error (exit 2)", ruleName, name, rerr)
-			}
-			if s, ok := suggestedName(rerr.Error()); ok {
-				if _, serr := rule.Derive(s); serr != nil {
-					t.Fatalf("rule %s suggests %q for %q, then refuses it: %v", ruleName, s, name, serr)
-				}
-			}
-		}
-	})
-}
-
 // FuzzGenerate runs the whole pipeline on a built-in framework (picked by
 // pick) with a fuzzed project name and option values: Resolve either
 // refuses the request with an input error (exit 2), or Generate succeeds —
@@ -194,7 +138,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 		p, err := Resolve(m, Request{Name: name, Options: opts}, SeededRandom("fuzz"))
 		if err != nil {
-			if !IsInputError(err) {
+			if !input.Is(err) {
 				t.Fatalf("%s: Resolve(name %q, options %q) failed with %v, not an input error (exit 2)", m.Name, name, opts, err)
 			}
 			return

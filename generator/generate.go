@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/scaffold-cli/scaffold/generator/render"
+	"github.com/scaffold-cli/scaffold/generator/tree"
 )
 
 // TemplateSuffix marks the files that are rendered; all others are copied.
@@ -16,12 +19,7 @@ const TemplateSuffix = ".tmpl"
 const AnswersFile = ".scaffold.yaml"
 
 // File is one file of a generated project, rendered in memory.
-type File struct {
-	Path   string      // slash-separated, relative to the target, always local
-	Mode   fs.FileMode // permission bits
-	Data   []byte
-	Source string // path under the framework's files/ ("" for engine-written files)
-}
+type File = tree.File
 
 // Generate plans and renders the whole project in memory. Nothing touches the
 // disk. Every destination path is planned and checked before any file is
@@ -76,7 +74,7 @@ func renderPlanned(m *Manifest, f *File, p *Project, data TemplateData) error {
 		return err
 	}
 	if strings.HasSuffix(f.Source, TemplateSuffix) {
-		if content, err = p.ts().renderFile(f.Source, content, data); err != nil {
+		if content, err = p.ts().File(f.Source, content, data); err != nil {
 			return err
 		}
 	}
@@ -107,7 +105,7 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 		if !matchElems(patterns[i], elems) && (trimmed == nil || !matchElems(patterns[i], trimmed)) {
 			continue
 		}
-		ok, err := p.ts().condition(r.When, data)
+		ok, err := p.ts().Condition(r.When, data)
 		if err != nil {
 			return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
 		}
@@ -124,7 +122,7 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 	}
 	var err error
 	if dest != "" {
-		f.Path, err = p.ts().render(src+" (dest)", dest, data)
+		f.Path, err = p.ts().String(src+" (dest)", dest, data)
 	} else {
 		f.Path, err = renderPath(p.ts(), src, data)
 	}
@@ -132,7 +130,7 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 		return f, false, fmt.Errorf("%s: path: %w", src, err)
 	}
 	f.Path = strings.TrimSuffix(f.Path, TemplateSuffix)
-	if err := checkLocalPath(f.Path); err != nil {
+	if err := tree.CheckLocal(f.Path); err != nil {
 		return f, false, fmt.Errorf("%s: %w", src, err)
 	}
 	return f, true, nil
@@ -183,38 +181,19 @@ func matchElems(pat, elems []string) bool {
 }
 
 // renderPath renders each element of a source path that holds a template.
-func renderPath(ts *templateSet, src string, data TemplateData) (string, error) {
+func renderPath(ts *render.Set, src string, data TemplateData) (string, error) {
 	if !strings.Contains(src, "{{") {
 		return src, nil
 	}
 	elems := strings.Split(src, "/")
 	for i, e := range elems {
-		out, err := ts.render(src, e, data)
+		out, err := ts.String(src, e, data)
 		if err != nil {
 			return "", err
 		}
 		elems[i] = out
 	}
 	return strings.Join(elems, "/"), nil
-}
-
-// checkLocalPath refuses any destination that could land outside the target:
-// absolute, empty, "..", a backslash or a NUL byte.
-func checkLocalPath(p string) error {
-	switch {
-	case p == "" || p == ".":
-		return fmt.Errorf("destination path is empty")
-	case strings.HasPrefix(p, "/"):
-		return fmt.Errorf("destination %q is absolute; it must stay inside the project", p)
-	case strings.ContainsAny(p, "\\\x00:"):
-		return fmt.Errorf("destination %q contains a backslash, colon or NUL; not portable", p)
-	}
-	for _, e := range strings.Split(p, "/") {
-		if e == "" || e == "." || e == ".." {
-			return fmt.Errorf("destination %q has an empty, '.' or '..' element; it must stay inside the project", p)
-		}
-	}
-	return nil
 }
 
 // ParseTemplates parses every *.tmpl file and every path element of a
@@ -227,7 +206,7 @@ func ParseTemplates(m *Manifest) error {
 		}
 		if strings.Contains(src, "{{") {
 			for _, e := range strings.Split(src, "/") {
-				if err := checkSyntax(src, e); err != nil {
+				if err := render.CheckSyntax(src, e); err != nil {
 					return fmt.Errorf("%s: %s: path: %w", m.Name, src, err)
 				}
 			}
@@ -239,7 +218,7 @@ func ParseTemplates(m *Manifest) error {
 		if err != nil {
 			return err
 		}
-		if err := checkSyntax(src, string(content)); err != nil {
+		if err := render.CheckSyntax(src, string(content)); err != nil {
 			return fmt.Errorf("%s: %w", m.Name, err)
 		}
 		return nil

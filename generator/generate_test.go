@@ -2,9 +2,14 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/templates"
 )
 
 // toyManifest exercises every feature of the format on a tiny tree.
@@ -209,7 +214,7 @@ func TestResolveRejectsBadOptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := Resolve(m, Request{Name: "demo", Options: tt.opts}, SeededRandom("s"))
-		if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !IsInputError(err) {
+		if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !input.Is(err) {
 			t.Errorf("Resolve(%v) = %v, want an input error containing %q", tt.opts, err, tt.wantErr)
 		}
 	}
@@ -307,20 +312,6 @@ func TestMatchGlob(t *testing.T) {
 	}
 }
 
-func TestBannedFuncsAreGone(t *testing.T) {
-	funcs := funcMap()
-	for _, name := range BannedFuncs() {
-		if _, ok := funcs[name]; ok {
-			t.Errorf("%s is still available to templates", name)
-		}
-	}
-	for _, name := range []string{"upper", "replace", "toJson", "snakecase"} {
-		if _, ok := funcs[name]; !ok {
-			t.Errorf("%s should be available", name)
-		}
-	}
-}
-
 func TestSeededRandomIsStable(t *testing.T) {
 	read := func() string {
 		b := make([]byte, 8)
@@ -329,5 +320,50 @@ func TestSeededRandomIsStable(t *testing.T) {
 	}
 	if read() != read() {
 		t.Error("SeededRandom is not deterministic")
+	}
+}
+
+// The projects of one manifest share its template set: projects generated
+// at the same time, under different names, each get their own output, the
+// same as one at a time.
+func TestProjectsShareTheManifestsTemplateSet(t *testing.T) {
+	catalog, err := LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range catalog.Manifests() {
+		generate := func(name string) string {
+			p, err := Resolve(m, Request{Name: name}, SeededRandom("shared"))
+			if err != nil {
+				t.Error(err)
+				return ""
+			}
+			files, err := Generate(p)
+			if err != nil {
+				t.Error(err)
+				return ""
+			}
+			var b strings.Builder
+			for _, f := range files {
+				fmt.Fprintf(&b, "%s %o\n%s\n", f.Path, f.Mode, f.Data)
+			}
+			return b.String()
+		}
+		names := []string{"alpha", "beta", "gamma", "delta"}
+		want := map[string]string{}
+		for _, n := range names {
+			want[n] = generate(n)
+		}
+		got := make([]string, len(names))
+		var wg sync.WaitGroup
+		for i, n := range names {
+			wg.Go(func() { got[i] = generate(n) })
+		}
+		wg.Wait()
+		for i, n := range names {
+			if got[i] != want[n] || !strings.Contains(got[i], n) {
+				t.Errorf("%s/%s: concurrent output differs from sequential", m.Name, n)
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -132,7 +133,7 @@ func TestLazyCatalogMatchesEagerLoad(t *testing.T) {
 	if !reflect.DeepEqual(lazy.Manifests(), eager.Manifests()) {
 		t.Errorf("Manifests differ")
 	}
-	if _, err := lazy.Lookup("nosuch"); err == nil || !IsInputError(err) {
+	if _, err := lazy.Lookup("nosuch"); err == nil || !input.Is(err) {
 		t.Errorf("Lookup(nosuch): %v", err)
 	}
 }

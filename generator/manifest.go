@@ -12,6 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
+	"github.com/scaffold-cli/scaffold/generator/names"
+	"github.com/scaffold-cli/scaffold/generator/render"
 	"gopkg.in/yaml.v3"
 )
 
@@ -61,7 +65,7 @@ type Manifest struct {
 	// templates is shared by every project of this manifest (set by
 	// ParseManifest): resolving the options one at a time for the prompts
 	// makes a project per option, each of which had copied the function map.
-	templates *templateSet
+	templates *render.Set
 }
 
 // Option is one question a framework asks; every option is also a flag.
@@ -165,9 +169,9 @@ type Service struct {
 }
 
 var (
-	frameworkNameRe = lazyRE(`^[a-z][a-z0-9-]*$`)
-	optionKeyRe     = lazyRE(`^[a-z][a-z0-9-]*$`)
-	identRe         = lazyRE(`^[a-z][a-z0-9_]*$`)
+	frameworkNameRe = lazyre.New(`^[a-z][a-z0-9-]*$`)
+	optionKeyRe     = lazyre.New(`^[a-z][a-z0-9-]*$`)
+	identRe         = lazyre.New(`^[a-z][a-z0-9_]*$`)
 )
 
 // LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,
@@ -209,7 +213,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	if err := m.validate(); err != nil {
 		return nil, err
 	}
-	m.templates = &templateSet{}
+	m.templates = &render.Set{}
 	return &m, nil
 }
 
@@ -229,8 +233,8 @@ func (m *Manifest) validate() error {
 		bad("template_version must be 1 or more")
 	}
 	for _, rule := range m.Names {
-		if _, ok := nameRules[rule]; !ok {
-			bad("names: unknown name rule %q (known: %s)", rule, strings.Join(NameRuleNames(), ", "))
+		if _, ok := names.Lookup(rule); !ok {
+			bad("names: unknown name rule %q (known: %s)", rule, strings.Join(names.RuleNames(), ", "))
 		}
 	}
 	for _, s := range m.Shared {
@@ -269,7 +273,7 @@ func (m *Manifest) validate() error {
 			bad("option %q: kind %q is not string, bool or choice", o.Key, o.Kind)
 		}
 		if o.Validate != "" {
-			if _, ok := nameRules[o.Validate]; !ok {
+			if _, ok := names.Lookup(o.Validate); !ok {
 				bad("option %q: unknown validator %q", o.Key, o.Validate)
 			}
 		}
@@ -360,7 +364,7 @@ func checkTemplateSyntax(name, text string, condition bool) error {
 	if condition {
 		text = "{{" + text + "}}"
 	}
-	return checkSyntax(name, text)
+	return render.CheckSyntax(name, text)
 }
 
 // Option returns the option with key, if the framework has it.
@@ -439,15 +443,15 @@ func (c *Catalog) Add(other *Catalog) error {
 
 // Names lists the frameworks, sorted.
 func (c *Catalog) Names() []string {
-	names := make([]string, 0, len(c.manifests))
+	all := make([]string, 0, len(c.manifests))
 	for n := range c.manifests {
-		names = append(names, n)
+		all = append(all, n)
 	}
 	if c.lazy != nil {
-		names = append(names, c.lazy.names...)
+		all = append(all, c.lazy.names...)
 	}
-	sort.Strings(names)
-	return slices.Compact(names)
+	sort.Strings(all)
+	return slices.Compact(all)
 }
 
 // Manifests lists the manifests sorted by framework name.
@@ -476,19 +480,19 @@ func (c *Catalog) Lookup(name string) (*Manifest, error) {
 		return c.lazy.load(name)
 	}
 	if name == "" {
-		return nil, Inputf("no framework given; use --framework with one of: %s", strings.Join(c.Names(), ", "))
+		return nil, input.Errorf("no framework given; use --framework with one of: %s", strings.Join(c.Names(), ", "))
 	}
-	if s := closest(name, c.Names()); s != "" {
-		return nil, Inputf("unknown framework %q (did you mean %q?); run \"scaffold list\"", name, s)
+	if s := input.Closest(name, c.Names()); s != "" {
+		return nil, input.Errorf("unknown framework %q (did you mean %q?); run \"scaffold list\"", name, s)
 	}
-	return nil, Inputf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.Names()), strings.Join(c.Names(), ", "))
+	return nil, input.Errorf("unknown framework %q; run \"scaffold list\" to see the %d frameworks (%s)", name, len(c.Names()), strings.Join(c.Names(), ", "))
 }
 
 // templateSet is the manifest's shared template set; a Manifest made
 // without ParseManifest (a literal in a test) gives a new one each time.
-func (m *Manifest) templateSet() *templateSet {
+func (m *Manifest) templateSet() *render.Set {
 	if m.templates != nil {
 		return m.templates
 	}
-	return &templateSet{}
+	return &render.Set{}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scaffold-cli/scaffold/generator/input"
 )
 
 const minimalManifest = `
@@ -105,18 +107,8 @@ func TestCatalogLookupSuggests(t *testing.T) {
 	}
 	for in, want := range tests {
 		_, err := c.Lookup(in)
-		if err == nil || err.Error() != want || !IsInputError(err) {
+		if err == nil || err.Error() != want || !input.Is(err) {
 			t.Errorf("Lookup(%q) = %v, want input error %q", in, err, want)
-		}
-	}
-}
-
-func TestClosest(t *testing.T) {
-	names := []string{"django", "express", "flask", "gin", "koa", "laravel", "rails", "spring-boot"}
-	tests := map[string]string{"gni": "gin", "jango": "django", "expres": "express", "springboot": "spring-boot", "ko": "koa", "xyz": "", "rust": ""}
-	for in, want := range tests {
-		if got := closest(in, names); got != want {
-			t.Errorf("closest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/input"
 )
 
 const optionsManifest = `
@@ -75,7 +76,7 @@ func TestOptionDefault(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
 				}
-				if !generator.IsInputError(err) {
+				if !input.Is(err) {
 					t.Errorf("err = %v is not an InputError", err)
 				}
 				return

@@ -7,6 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/names"
+	"github.com/scaffold-cli/scaffold/generator/render"
 )
 
 // Version is scaffold's own version, recorded in every .scaffold.yaml.
@@ -34,7 +38,7 @@ type Project struct {
 
 	// templates parses the project's templates with one shared function
 	// map: its manifest's (see Manifest.templateSet).
-	templates *templateSet
+	templates *render.Set
 	// patterns are the manifest's file rules split into path elements.
 	patterns     [][]string
 	patternsOnce sync.Once
@@ -99,7 +103,7 @@ func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
 // newProject starts resolving a project: its name checked and its names
 // derived, nothing else known yet.
 func newProject(m *Manifest, name string) (*Project, error) {
-	names, err := DeriveNames(name, m.Names)
+	derived, err := names.Derive(name, m.Names)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +111,7 @@ func newProject(m *Manifest, name string) (*Project, error) {
 		Manifest:  m,
 		templates: m.templateSet(),
 		Name:      name,
-		Names:     names,
+		Names:     derived,
 		Options:   map[string]any{},
 		Given:     map[string]bool{},
 		Secrets:   map[string]string{},
@@ -124,7 +128,7 @@ func (p *Project) resolveOption(o Option, raw string, given bool) error {
 	}
 	if !applies {
 		if given {
-			return Inputf("option %q does not apply here (it needs %s); leave it out", o.Key, o.When)
+			return input.Errorf("option %q does not apply here (it needs %s); leave it out", o.Key, o.When)
 		}
 		p.Options[o.Key] = zeroValue(o)
 		return nil
@@ -191,13 +195,13 @@ func OptionDefault(m *Manifest, name string, earlier map[string]string, key stri
 
 func unknownOptionError(m *Manifest, key string) error {
 	keys := m.OptionKeys()
-	if s := closest(key, keys); s != "" {
-		return Inputf("unknown option %q for %s (did you mean %q?); run \"scaffold describe %s\"", key, m.Name, s, m.Name)
+	if s := input.Closest(key, keys); s != "" {
+		return input.Errorf("unknown option %q for %s (did you mean %q?); run \"scaffold describe %s\"", key, m.Name, s, m.Name)
 	}
 	if len(keys) == 0 {
-		return Inputf("unknown option %q: %s has no options", key, m.Name)
+		return input.Errorf("unknown option %q: %s has no options", key, m.Name)
 	}
-	return Inputf("unknown option %q for %s (its options: %s); run \"scaffold describe %s\"", key, m.Name, strings.Join(keys, ", "), m.Name)
+	return input.Errorf("unknown option %q for %s (its options: %s); run \"scaffold describe %s\"", key, m.Name, strings.Join(keys, ", "), m.Name)
 }
 
 func zeroValue(o Option) any {
@@ -218,25 +222,26 @@ func ParseOptionValue(o Option, raw string) (any, error) {
 		case "false", "no", "n", "0", "off":
 			return false, nil
 		}
-		return nil, Inputf("option %q is true or false, not %q", o.Key, raw)
+		return nil, input.Errorf("option %q is true or false, not %q", o.Key, raw)
 	case KindChoice:
 		if slices.Contains(o.Choices, raw) {
 			return raw, nil
 		}
 		msg := fmt.Sprintf("option %q must be one of %s, not %q", o.Key, strings.Join(o.Choices, ", "), raw)
-		if s := closest(raw, o.Choices); s != "" {
+		if s := input.Closest(raw, o.Choices); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		return nil, Inputf("%s", msg)
+		return nil, input.Errorf("%s", msg)
 	default:
 		if raw == "" {
-			return nil, Inputf("option %q must not be empty", o.Key)
+			return nil, input.Errorf("option %q must not be empty", o.Key)
 		}
 		if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-			return nil, Inputf("option %q contains control characters", o.Key)
+			return nil, input.Errorf("option %q contains control characters", o.Key)
 		}
 		if o.Validate != "" {
-			if _, err := nameRules[o.Validate].Derive(raw); err != nil {
+			rule, _ := names.Lookup(o.Validate) // the manifest check made sure it exists
+			if _, err := rule.Derive(raw); err != nil {
 				return nil, fmt.Errorf("option %q: %w", o.Key, err)
 			}
 		}
@@ -281,19 +286,19 @@ func nonNil(m map[string]string) map[string]string {
 // render executes a small template (a default, a var, a path element)
 // against the project as resolved so far.
 func (p *Project) render(name, text string) (string, error) {
-	return p.ts().render(name, text, p.Data())
+	return p.ts().String(name, text, p.Data())
 }
 
 // condition evaluates a `when` pipeline; an empty one is true.
 func (p *Project) condition(expr string) (bool, error) {
-	return p.ts().condition(expr, p.Data())
+	return p.ts().Condition(expr, p.Data())
 }
 
 // NextSteps renders the manifest's next_steps for a project written to dir.
 func NextSteps(p *Project, dir string) (string, error) {
 	data := p.Data()
 	data.Dir = dir
-	return p.ts().render("next_steps", p.Manifest.NextSteps, data)
+	return p.ts().String("next_steps", p.Manifest.NextSteps, data)
 }
 
 // Render executes a template string against the project (e2e commands use it).
@@ -304,7 +309,7 @@ func (p *Project) Condition(expr string) (bool, error) { return p.condition(expr
 
 // ts is the project's template set; a Project made without newProject (a
 // literal in a test) gets one of its own.
-func (p *Project) ts() *templateSet {
+func (p *Project) ts() *render.Set {
 	if p.templates == nil {
 		p.templates = p.Manifest.templateSet()
 	}

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"testing/fstest"
 
-	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/render"
 )
 
 // BrokenTemplate is a framework directory with one thing wrong, and the
@@ -71,7 +71,7 @@ func Broken() []BrokenTemplate {
 		{Label: "manifest-unknown-key", Manifest: "no_such_key: 1\n", Files: ok, Want: "manifest.yaml"},
 		{Label: "manifest-bad-option", Manifest: "options:\n  - key: force\n    kind: bool\n    prompt: p\n    help: h\n", Files: ok, Want: "manifest.yaml"},
 	}
-	for _, fn := range generator.BannedFuncs() {
+	for _, fn := range render.BannedFuncs() {
 		cases = append(cases, BrokenTemplate{
 			Label: "removed-func-" + fn,
 			Files: with(map[string]string{"bad.txt.tmpl": fmt.Sprintf("{{ %s }}", fn)}),

@@ -14,10 +14,10 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/write"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/scaffold-cli/scaffold/generator"
 )
 
 // newOptions is everything `scaffold new` was told, before it is resolved
@@ -297,8 +297,8 @@ func (o *newOptions) run(ctx context.Context) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := generator.Write(ctx, dir, files, generator.WriteOptions{Force: o.force}); err != nil {
-		var left *generator.LeftBehindError
+	if err := write.Files(ctx, dir, files, write.Options{Force: o.force}); err != nil {
+		var left *write.LeftBehindError
 		switch {
 		case ctx.Err() != nil && errors.As(err, &left):
 			return fmt.Errorf("%w; %s", ErrInterrupted, left.Remains())

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/names"
 )
 
 // canPrompt reports whether questions may be asked at all: only at a
@@ -33,7 +34,7 @@ const nameRules = "NAME starts with a letter and has only letters, digits, '-', 
 // refuse the name, the reason is shown and the name asked again.
 func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 	if o.name != "" {
-		if err := generator.CheckProjectName(o.name); err != nil {
+		if err := names.CheckProjectName(o.name); err != nil {
 			return nil, err
 		}
 	}
@@ -49,7 +50,7 @@ func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 	}
 	askedName := false
 	if o.name == "" {
-		validate := generator.CheckProjectName
+		validate := names.CheckProjectName
 		if m != nil {
 			validate = frameworkNameCheck(m)
 		}
@@ -60,12 +61,12 @@ func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 		o.name, o.prompted, askedName = name, true, true
 	}
 	if m == nil {
-		var names, descriptions []string
+		var frameworks, descriptions []string
 		for _, fm := range o.catalog.Manifests() {
-			names = append(names, fm.Name)
+			frameworks = append(frameworks, fm.Name)
 			descriptions = append(descriptions, fmt.Sprintf("%s %s — %s", fm.Title, fm.Version, fm.Description))
 		}
-		fw, err := o.io.Prompter.Select("Framework:", "the framework of the project; \"scaffold describe NAME\" shows its options", names, descriptions, names[0])
+		fw, err := o.io.Prompter.Select("Framework:", "the framework of the project; \"scaffold describe NAME\" shows its options", frameworks, descriptions, frameworks[0])
 		if err != nil {
 			return nil, err
 		}
@@ -74,7 +75,7 @@ func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 		}
 		o.framework, o.prompted = fw, true
 	}
-	if _, err := generator.DeriveNames(o.name, m.Names); err != nil {
+	if _, err := names.Derive(o.name, m.Names); err != nil {
 		if !askedName {
 			return nil, err
 		}
@@ -91,7 +92,7 @@ func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
 // frameworkNameCheck checks a project name by every rule of framework m.
 func frameworkNameCheck(m *generator.Manifest) func(string) error {
 	return func(name string) error {
-		_, err := generator.DeriveNames(name, m.Names)
+		_, err := names.Derive(name, m.Names)
 		return err
 	}
 }

@@ -20,9 +20,8 @@ import (
 	expect "github.com/Netflix/go-expect"
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
+	"github.com/scaffold-cli/scaffold/generator/names"
 	"golang.org/x/term"
-
-	"github.com/scaffold-cli/scaffold/generator"
 )
 
 const (
@@ -194,7 +193,7 @@ func TestSurveyInputValidationErrorThenCorrection(t *testing.T) {
 		see(`project name "1bad" is not usable`),
 		typeKeys("myapp" + keyEnter),
 	}.play, func(p Prompter) (any, error) {
-		return p.Input("Project name:", "a directory of this name is created", "", generator.CheckProjectName)
+		return p.Input("Project name:", "a directory of this name is created", "", names.CheckProjectName)
 	})
 	if run.err != nil || run.value != "myapp" {
 		t.Fatalf("Input = %q, %v; want \"myapp\", nil\nscreen:\n%s", run.value, run.err, run.screen)
@@ -212,7 +211,7 @@ func TestSurveyInputAcceptsDefaultAndShowsHelp(t *testing.T) {
 		typeKeys(keyEnter),
 	}.play, func(p Prompter) (any, error) {
 		return p.Input("Go module path:", "the module path in go.mod", "example.com/shop", func(s string) error {
-			return generator.CheckGoModulePath(s)
+			return names.CheckGoModulePath(s)
 		})
 	})
 	if run.err != nil || run.value != "example.com/shop" {
@@ -283,7 +282,7 @@ func TestSurveyConfirm(t *testing.T) {
 func TestSurveyCtrlC(t *testing.T) {
 	asks := map[string]func(Prompter) (any, error){
 		"input": func(p Prompter) (any, error) {
-			return p.Input("Project name:", "", "", generator.CheckProjectName)
+			return p.Input("Project name:", "", "", names.CheckProjectName)
 		},
 		"select": func(p Prompter) (any, error) {
 			return p.Select("Project name:", "", []string{"a", "b"}, nil, "")

@@ -9,10 +9,10 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/templates"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes.
@@ -90,7 +90,7 @@ func exitCode(err error) int {
 	switch {
 	case errors.Is(err, ErrInterrupted), errors.Is(err, context.Canceled):
 		return ExitInterrupted
-	case errors.As(err, &ue), generator.IsInputError(err), isCobraUsageError(err):
+	case errors.As(err, &ue), input.Is(err), isCobraUsageError(err):
 		return ExitUsage
 	default:
 		return ExitFailure

@@ -1,0 +1,183 @@
+// Package names owns the naming rules of each ecosystem (npm, Go, Python,
+// Ruby, PHP, Java): whether a project name or an option value is usable there,
+// what to suggest when it is not, and the identifiers derived from it (a
+// Python module, a Java package, a Rails constant). Manifests name the rules
+// they apply; templates call the derivations through Funcs. It never reads
+// manifests or renders templates.
+package names
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
+)
+
+// Rule validates a project name (or an option value) for one ecosystem and
+// derives the identifiers that ecosystem needs from it. Manifests refer to
+// rules by Name in `names:` (applied to the project name) and `validate:`
+// (applied to an option's value).
+type Rule struct {
+	Name        string
+	Description string
+	// Derive returns the identifiers to add to .Names, or an input error that
+	// says why the value cannot be used and, where one exists, a valid one.
+	Derive func(value string) (map[string]string, error)
+}
+
+// registry is the name library; each ecosystem's file registers its rules.
+var registry = map[string]Rule{}
+
+// funcs are the name library's derivations, offered to templates.
+var funcs = map[string]any{}
+
+func register(r Rule) {
+	if _, dup := registry[r.Name]; dup {
+		panic("names: rule registered twice: " + r.Name) // a programming error, caught by any test
+	}
+	registry[r.Name] = r
+}
+
+func registerFuncs(fs map[string]any) {
+	for k, f := range fs {
+		if _, dup := funcs[k]; dup {
+			panic("names: function registered twice: " + k)
+		}
+		funcs[k] = f
+	}
+}
+
+// Lookup finds a rule by the name manifests use for it.
+func Lookup(name string) (Rule, bool) {
+	r, ok := registry[name]
+	return r, ok
+}
+
+// RuleNames lists the rules in the library, sorted.
+func RuleNames() []string {
+	out := make([]string, 0, len(registry))
+	for k := range registry {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Funcs returns the derivations templates may call (rubyConstant,
+// javaPackage, ...), keyed by function name. The map is a copy.
+func Funcs() map[string]any {
+	out := make(map[string]any, len(funcs))
+	for k, f := range funcs {
+		out[k] = f
+	}
+	return out
+}
+
+// Every project name becomes a directory first: these limits hold for all
+// frameworks before any ecosystem's own rule runs.
+const maxProjectNameLen = 100
+
+var (
+	projectNameRe = lazyre.New(`^[A-Za-z][A-Za-z0-9._-]*$`)
+	// Windows refuses these as file names, with or without an extension.
+	windowsDeviceRe = lazyre.New(`(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$`)
+)
+
+// CheckProjectName applies the rules every project name must satisfy,
+// whatever the framework: it will be a directory name and the seed of every
+// identifier.
+func CheckProjectName(name string) error {
+	switch {
+	case name == "":
+		return input.Errorf("the project name is empty; give one, e.g. \"scaffold new myapp\"")
+	case len(name) > maxProjectNameLen:
+		return input.Errorf("project name is %d characters long; the limit is %d", len(name), maxProjectNameLen)
+	case strings.ContainsAny(name, `/\`):
+		return input.Errorf("project name %q contains a path separator; give a plain name and use --dir to choose where it goes", name)
+	case !projectNameRe.MatchString(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, "-"):
+		msg := fmt.Sprintf("project name %q is not usable: start with a letter; use only ASCII letters, digits, '-', '_' and '.'; don't end with '.' or '-'", name)
+		if s := suggestProjectName(name); s != "" {
+			msg += fmt.Sprintf(" (try %q)", s)
+		}
+		return input.Errorf("%s", msg)
+	case windowsDeviceRe.MatchString(name):
+		msg := fmt.Sprintf("project name %q is a reserved device name on Windows", name)
+		if s := suggestNonDevice(name); s != "" {
+			msg += fmt.Sprintf("; choose another, e.g. %q", s)
+		}
+		return input.Errorf("%s", msg)
+	}
+	return nil
+}
+
+// suggestNonDevice turns "nul.txt" into "nul-app.txt": Windows reserves the
+// device name whatever the extension, so the suffix goes before the dot.
+func suggestNonDevice(name string) string {
+	m := windowsDeviceRe.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	s := m[1] + "-app" + strings.TrimRight(m[2], ".")
+	if !CheckProjectNameQuiet(s) {
+		return ""
+	}
+	return s
+}
+
+// suggestProjectName turns an unusable name into the nearest usable one, or
+// "" when nothing sensible remains.
+func suggestProjectName(name string) string {
+	var b strings.Builder
+	lastDash := false
+	for _, r := range name {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.'):
+			b.WriteRune(r)
+			lastDash = false
+		case !lastDash:
+			b.WriteByte('-')
+			lastDash = true
+		}
+	}
+	s := strings.TrimLeft(b.String(), "-_.0123456789")
+	s = strings.TrimRight(s, "-.")
+	if len(s) > maxProjectNameLen {
+		s = strings.TrimRight(s[:maxProjectNameLen], "-.")
+	}
+	if CheckProjectNameQuiet(s) {
+		return s
+	}
+	return ""
+}
+
+// CheckProjectNameQuiet reports whether a name passes CheckProjectName.
+func CheckProjectNameQuiet(name string) bool {
+	return name != "" && len(name) <= maxProjectNameLen && projectNameRe.MatchString(name) &&
+		!strings.HasSuffix(name, ".") && !strings.HasSuffix(name, "-") && !windowsDeviceRe.MatchString(name)
+}
+
+// Derive applies the named rules to the project name and collects the
+// identifiers they derive. The first failing rule's error is returned.
+func Derive(name string, rules []string) (map[string]string, error) {
+	if err := CheckProjectName(name); err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, ruleName := range rules {
+		rule, ok := registry[ruleName]
+		if !ok {
+			return nil, fmt.Errorf("unknown name rule %q", ruleName)
+		}
+		derived, err := rule.Derive(name)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range derived {
+			names[k] = v
+		}
+	}
+	return names, nil
+}
