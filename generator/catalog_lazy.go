@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"regexp"
 	"sort"
 	"sync"
 
+	"github.com/scaffold-cli/scaffold/generator/source"
 	"gopkg.in/yaml.v3"
 )
 
@@ -59,24 +59,22 @@ type lazyEntry struct {
 	err error
 }
 
-func loadLazyCatalog(fsys fs.FS, entries []fs.DirEntry, opts []LoadOption) (*Catalog, error) {
+func loadLazyCatalog(fsys fs.FS, names []string, opts []LoadOption) (*Catalog, error) {
 	lc := &lazyCatalog{fsys: fsys, opts: opts, summaries: map[string]Summary{}, loaded: map[string]lazyEntry{}}
 	var errs []error
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, path.Join(e.Name(), ManifestFile))
+	for _, name := range names {
+		data, err := source.Manifest(fsys, name)
 		if err != nil {
-			continue // no manifest: not a framework
+			errs = append(errs, err)
+			continue
 		}
 		s, err := parseSummary(data)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s/%s: %w", e.Name(), ManifestFile, err))
+			errs = append(errs, fmt.Errorf("%s/%s: %w", name, ManifestFile, err))
 			continue
 		}
-		if s.Name != e.Name() {
-			errs = append(errs, fmt.Errorf("%s/%s: name %q must equal the directory name %q", e.Name(), ManifestFile, s.Name, e.Name()))
+		if s.Name != name {
+			errs = append(errs, fmt.Errorf("%s/%s: name %q must equal the directory name %q", name, ManifestFile, s.Name, name))
 			continue
 		}
 		lc.names = append(lc.names, s.Name)

@@ -16,14 +16,19 @@ import (
 	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 	"github.com/scaffold-cli/scaffold/generator/names"
 	"github.com/scaffold-cli/scaffold/generator/render"
+	"github.com/scaffold-cli/scaffold/generator/source"
 	"gopkg.in/yaml.v3"
 )
 
 // ManifestFile is the name of the manifest inside each framework directory.
-const ManifestFile = "manifest.yaml"
+const ManifestFile = source.ManifestFile
 
 // FilesDir is the directory, beside the manifest, that holds the project tree.
-const FilesDir = "files"
+const FilesDir = source.FilesDir
+
+// SharedDir holds file trees that several frameworks lay under their own
+// files/ (manifest key `shared:`).
+const SharedDir = source.SharedDir
 
 // Option kinds.
 const (
@@ -177,9 +182,9 @@ var (
 // LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,
 // where fsys is rooted at the templates directory.
 func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error) {
-	data, err := fs.ReadFile(fsys, path.Join(name, ManifestFile))
+	data, err := source.Manifest(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("framework %q: %w", name, err)
+		return nil, err
 	}
 	m, err := parseManifestWith(data, loadConfigOf(opts))
 	if err != nil {
@@ -188,15 +193,8 @@ func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error
 	if m.Name != name {
 		return nil, fmt.Errorf("%s/%s: name %q must equal the directory name %q", name, ManifestFile, m.Name, name)
 	}
-	sub, err := fs.Sub(fsys, path.Join(name, FilesDir))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if _, err := fs.Stat(fsys, path.Join(name, FilesDir)); err != nil {
-		return nil, fmt.Errorf("%s: no %s/ directory beside the manifest", name, FilesDir)
-	}
-	if m.files, err = withShared(fsys, sub, path.Join(name, FilesDir), m.Shared); err != nil {
-		return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
+	if m.files, err = source.Files(fsys, name, m.Shared); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -398,23 +396,17 @@ type Catalog struct {
 
 // LoadCatalog loads every directory of fsys that holds a manifest.
 func LoadCatalog(fsys fs.FS, opts ...LoadOption) (*Catalog, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+	names, err := source.Frameworks(fsys)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{manifests: map[string]*Manifest{}}
 	if loadConfigOf(opts).lazy {
-		return loadLazyCatalog(fsys, entries, opts)
+		return loadLazyCatalog(fsys, names, opts)
 	}
+	c := &Catalog{manifests: map[string]*Manifest{}}
 	var errs []error
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		if _, err := fs.Stat(fsys, path.Join(e.Name(), ManifestFile)); err != nil {
-			continue
-		}
-		m, err := LoadManifest(fsys, e.Name(), opts...)
+	for _, name := range names {
+		m, err := LoadManifest(fsys, name, opts...)
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scaffold-cli/scaffold/generator/source"
 )
 
 func TestSharedLayers(t *testing.T) {
@@ -31,7 +33,7 @@ golden: [{name: default}]
 		t.Fatal(err)
 	}
 	if got := catalog.Names(); len(got) != 1 || got[0] != "web" {
-		t.Fatalf("frameworks = %v, want [web]: %s/ is not a framework", got, SharedDir)
+		t.Fatalf("frameworks = %v, want [web]: %s/ is not a framework", got, source.SharedDir)
 	}
 	m, _ := catalog.Lookup("web")
 
