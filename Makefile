@@ -69,11 +69,11 @@ golden:
 
 ## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one)
 e2e:
-	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2E$$/$(E2E_RUN)' ./generator
+	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2E$$/$(E2E_RUN)' ./generator/e2e
 
 ## e2e-full: the runs this machine cannot do (Rails, Laravel need RubyGems/Packagist); they say why
 e2e-full:
-	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EFull/$(E2E_RUN)' ./generator
+	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EFull/$(E2E_RUN)' ./generator/e2e
 
 ## bench: time `scaffold new` for every framework against cp -r and the generators people use,
 ## plus the engine's go benchmarks; writes docs/benchmarks.md. Not part of `make test`.

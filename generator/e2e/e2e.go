@@ -1,15 +1,9 @@
-//go:build e2e
-
-package generator_test
-
-// End-to-end runs: every golden case of every framework is generated into a
-// temporary directory and run with its own toolchain, as its manifest's e2e
-// section says (install, lint, test, start the server, request it, stop it).
-// Golden files prove the output is stable; this proves it works.
-//
-//	make e2e                  # all frameworks (CI=true: a missing toolchain fails)
-//	make e2e E2E_RUN=gin      # one framework, or gin/default for one case
-//	make e2e-full             # the e2e_full sections (need registries this machine lacks)
+// Package e2e owns running a generated project for real with its own
+// toolchain, as its manifest's e2e section says: install, lint, its own
+// tests, start the server on a free 127.0.0.1 port, check its HTTP answers,
+// stop it by PID. The project's e2e tests call it; so can a command that
+// tests a custom template. It never decides what a project contains.
+package e2e
 
 import (
 	"bytes"
@@ -29,84 +23,111 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"testing"
 	"time"
 
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/generator/write"
-	"github.com/scaffold-cli/scaffold/templates"
 )
 
-// inCI is true in CI, where a missing toolchain is a failure, not a skip.
-var inCI = os.Getenv("CI") == "true"
-
-func TestE2E(t *testing.T) {
-	runE2E(t, func(m *generator.Manifest) *generator.E2E { return m.E2E }, false)
+// T is what a run needs of its caller; *testing.T has it. Fatalf and Skipf
+// must not return (testing.T ends the goroutine).
+type T interface {
+	Helper()
+	Logf(format string, args ...any)
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Skipf(format string, args ...any)
+	Cleanup(func())
+	TempDir() string
 }
 
-// TestE2EFull runs the e2e_full sections: real runs that need what this
-// machine may not have (RubyGems, Packagist, newer runtimes). A failing
-// preflight skips with its reason, even in CI.
-func TestE2EFull(t *testing.T) {
-	runE2E(t, func(m *generator.Manifest) *generator.E2E { return m.E2EFull }, true)
+// Options say how strict a run is.
+type Options struct {
+	// CI turns a missing toolchain or service into a failure, not a skip.
+	CI bool
+	// Full marks the e2e_full sections, whose missing tools always skip.
+	Full bool
+	// Seed seeds the project's secrets ("e2e" when empty).
+	Seed string
 }
 
-func runE2E(t *testing.T, section func(*generator.Manifest) *generator.E2E, full bool) {
-	catalog, err := generator.LoadCatalog(templates.FS)
+func (o *Options) defaults() {
+	if o.Seed == "" {
+		o.Seed = "e2e"
+	}
+}
+
+// databaseName names a case's database after its framework and directory.
+func databaseName(framework, dir string) string {
+	return framework + "_" + strings.NewReplacer("-", "_", ".", "_").Replace(filepath.Base(dir))
+}
+
+// RunCase generates golden case gc of framework m into a temporary
+// directory and runs it as e says.
+func RunCase(t T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E2E, opts Options) {
+	opts.defaults()
+	checkTools(t, e, opts)
+	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
+	defer cancel()
+
+	values := map[string]string{}
+	for k, v := range gc.Options {
+		values[k] = generator.FormatOptionValue(v)
+	}
+	p, err := generator.Resolve(m, generator.Request{Name: gc.ProjectName(), Options: values}, generator.SeededRandom(opts.Seed))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
-	for _, m := range catalog.Manifests() {
-		e := section(m)
-		if e == nil {
-			continue
-		}
-		for _, gc := range m.Golden {
-			t.Run(m.Name+"/"+gc.Name, func(t *testing.T) {
-				runCase(t, m, gc, e, full)
-			})
-		}
+	files, err := generator.Generate(p)
+	if err != nil {
+		t.Fatalf("%v", err)
 	}
+	dir := filepath.Join(t.TempDir(), gc.ProjectName())
+	if err := write.Files(ctx, dir, files, write.Options{}); err != nil {
+		t.Fatalf("%v", err)
+	}
+	runIn(t, ctx, p, dir, e, opts)
 }
 
-func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E2E, full bool) {
+// Run runs project p, already on disk in dir (generated, or generated and
+// then edited and updated), as e says.
+func Run(t T, p *generator.Project, dir string, e *generator.E2E, opts Options) {
+	opts.defaults()
+	checkTools(t, e, opts)
+	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
+	defer cancel()
+	runIn(t, ctx, p, dir, e, opts)
+}
+
+// checkTools skips (or, in CI, fails) a run whose toolchain is missing.
+func checkTools(t T, e *generator.E2E, opts Options) {
+	t.Helper()
 	for _, tool := range e.Tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			if inCI && !full {
+			if opts.CI && !opts.Full {
 				t.Fatalf("%s is not installed: .ci/run must install it (CI=true, so this is a failure)", tool)
 			}
 			t.Skipf("SKIPPED: %s is not installed (in CI this fails)", tool)
 		}
 	}
-	timeout := 15 * time.Minute
+}
+
+func caseTimeout(e *generator.E2E) time.Duration {
 	if e.Timeout != "" {
-		timeout, _ = time.ParseDuration(e.Timeout) // validated when loaded
+		if d, err := time.ParseDuration(e.Timeout); err == nil { // validated when loaded
+			return d
+		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
+	return 15 * time.Minute
+}
 
-	opts := map[string]string{}
-	for k, v := range gc.Options {
-		opts[k] = generator.FormatOptionValue(v)
-	}
-	p, err := generator.Resolve(m, generator.Request{Name: gc.ProjectName(), Options: opts}, generator.SeededRandom("e2e"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generator.Generate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), gc.ProjectName())
-	if err := write.Files(ctx, dir, files, write.Options{}); err != nil {
-		t.Fatal(err)
-	}
-
+func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *generator.E2E, opts Options) {
+	m := p.Manifest
 	env := append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
 	for _, k := range sortedMapKeys(e.Env) {
 		v, err := p.Render("e2e env "+k, e.Env[k])
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v", err)
 		}
 		env = append(env, k+"="+v)
 	}
@@ -115,12 +136,12 @@ func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *ge
 	for _, s := range e.Services {
 		ok, err := p.Condition(s.When)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v", err)
 		}
 		if !ok {
 			continue
 		}
-		svc := startService(t, s.Name, m.Name+"_"+strings.ReplaceAll(gc.Name, "-", "_"))
+		svc := startService(t, s.Name, databaseName(m.Name, dir), opts)
 		services = append(services, svc)
 		env = append(env, svc.env...)
 	}
@@ -134,7 +155,7 @@ func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *ge
 	for _, step := range e.Steps {
 		cmd, err := p.Render("e2e step", step)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v", err)
 		}
 		start := time.Now()
 		out, err := runShell(ctx, dir, env, cmd)
@@ -165,10 +186,10 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 	return out.Bytes(), err
 }
 
-func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService) {
+func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService) {
 	command, err := p.Render("e2e serve", s.Command)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	port := envValue(env, "PORT")
 	base := "http://127.0.0.1:" + port
@@ -180,7 +201,7 @@ func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir 
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -254,7 +275,7 @@ func firstPath(s *generator.Serve) string {
 	return "/"
 }
 
-func checkHTTP(t *testing.T, client *http.Client, base string, c generator.HTTPCheck, serverOut *syncBuffer) {
+func checkHTTP(t T, client *http.Client, base string, c generator.HTTPCheck, serverOut *syncBuffer) {
 	t.Helper()
 	resp, err := client.Get(base + c.Path)
 	if err != nil {
@@ -303,10 +324,10 @@ func serviceNames(svcs []*runningService) string {
 	return strings.Join(names, ", ")
 }
 
-func startService(t *testing.T, name, dbName string) *runningService {
+func startService(t T, name, dbName string, opts Options) *runningService {
 	switch name {
 	case "postgres":
-		return startPostgres(t, dbName)
+		return startPostgres(t, dbName, opts)
 	}
 	t.Fatalf("unknown e2e service %q", name)
 	return nil
@@ -322,17 +343,17 @@ var (
 // startPostgres starts a private PostgreSQL cluster for one case, on a free
 // 127.0.0.1 port, with a database named after the case. The cluster is made
 // once per run by initdb and copied per case (initdb is the slow part).
-func startPostgres(t *testing.T, dbName string) *runningService {
+func startPostgres(t T, dbName string, opts Options) *runningService {
 	pgTemplateOnce.Do(func() { pgTemplateDir, pgTemplateErr = initPostgresTemplate() })
 	if pgTemplateErr != nil {
-		if inCI {
+		if opts.CI {
 			t.Fatalf("PostgreSQL: %v (CI=true: .ci/run must install it)", pgTemplateErr)
 		}
 		t.Skipf("SKIPPED: PostgreSQL: %v", pgTemplateErr)
 	}
 	work, err := os.MkdirTemp("", "scaffold-pg-")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	t.Cleanup(func() { os.RemoveAll(work) })
 	data := filepath.Join(work, "data")
@@ -340,7 +361,7 @@ func startPostgres(t *testing.T, dbName string) *runningService {
 		t.Fatalf("copy cluster: %v\n%s", err, out)
 	}
 	if err := chownToPostgres(work); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	port := strconv.Itoa(freePort(t))
 	logFile := filepath.Join(work, "postgres.log")
@@ -447,11 +468,11 @@ func postgresIDs() (uint32, uint32, error) {
 	return uint32(uid), uint32(gid), nil
 }
 
-func freePort(t *testing.T) int {
+func freePort(t T) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
