@@ -1,0 +1,130 @@
+package generator
+
+// The engine's shape, checked: each rule here is a promise the package
+// comments make, and a move that breaks one fails the build's tests rather
+// than a review.
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
+)
+
+// diskWriters are the os functions that change the file system.
+var diskWriters = map[string]bool{
+	"WriteFile": true, "Create": true, "CreateTemp": true, "Mkdir": true, "MkdirAll": true, "MkdirTemp": true,
+	"OpenFile": true, "Remove": true, "RemoveAll": true, "Rename": true, "Symlink": true, "Link": true,
+	"Chmod": true, "Chown": true, "Lchown": true, "Chtimes": true, "Truncate": true, "OpenRoot": true,
+}
+
+// mayWrite are the packages allowed to touch the disk: the writer, and the
+// test harnesses, whose scratch directories (a database cluster, a broken
+// template tree) are never a user's project.
+var mayWrite = map[string]bool{"generator/write": true, "generator/e2e": true, "generator/testtemplates": true}
+
+type goFile struct {
+	dir  string // slash path from the module root, e.g. generator/names
+	path string
+	file *ast.File
+}
+
+func moduleFiles(t *testing.T) []goFile {
+	t.Helper()
+	var out []goFile
+	fset := token.NewFileSet()
+	module, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{".", "../cmd"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".go") {
+				return nil
+			}
+			f, err := parser.ParseFile(fset, p, nil, parser.ParseComments)
+			if err != nil {
+				return err
+			}
+			abs, err := filepath.Abs(filepath.Dir(p))
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(module, abs)
+			if err != nil {
+				return err
+			}
+			out = append(out, goFile{dir: filepath.ToSlash(rel), path: p, file: f})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func TestPackageLayout(t *testing.T) {
+	files := moduleFiles(t)
+	documented := map[string]bool{}
+	packages := map[string]bool{}
+	for _, f := range files {
+		packages[f.dir] = true
+		if f.file.Doc != nil && strings.HasPrefix(f.file.Doc.Text(), "Package "+f.file.Name.Name+" ") {
+			documented[f.dir] = true
+		}
+		for _, imp := range f.file.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if strings.Contains(path, "spf13/cobra") || strings.Contains(path, "AlecAivazis/survey") {
+				if f.dir != "cmd/scaffold/cli" {
+					t.Errorf("%s imports %s: only cmd/scaffold/cli may use the CLI libraries", f.path, path)
+				}
+			}
+			if strings.HasPrefix(f.dir, "generator") && strings.HasPrefix(path, "github.com/scaffold-cli/scaffold/cmd") {
+				t.Errorf("%s imports %s: the engine never imports cmd/", f.path, path)
+			}
+		}
+		if strings.HasSuffix(f.path, "_test.go") || !strings.HasPrefix(f.dir, "generator") || mayWrite[f.dir] {
+			continue
+		}
+		ast.Inspect(f.file, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "os" && diskWriters[sel.Sel.Name] {
+				t.Errorf("%s calls os.%s: only generator/write writes to disk", f.path, sel.Sel.Name)
+			}
+			return true
+		})
+	}
+	for dir := range packages {
+		if strings.HasPrefix(dir, "generator") && !documented[dir] {
+			t.Errorf("package %s has no package comment saying what it owns (\"Package NAME ...\")", dir)
+		}
+	}
+	if _, err := os.Stat("write"); err != nil {
+		t.Fatalf("generator/write is missing: %v", err)
+	}
+}
+
+// The facade's own lazy expressions (and those of every package it links)
+// compile: laziness must not hide a typo until a user's input reaches it.
+func TestLazyExpressionsCompile(t *testing.T) {
+	if err := lazyre.CompileAll(); err != nil {
+		t.Fatal(err)
+	}
+}
