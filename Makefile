@@ -3,7 +3,7 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden e2e e2e-full fuzz reliability bench bench-go bench-tools clean
+.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-tools clean
 
 all: build
 
@@ -66,6 +66,10 @@ reliability:
 ## golden: rewrite testdata/golden from the templates; review the diff before committing
 golden:
 	$(GO) test -count=1 ./generator -run 'TestGolden' -update
+
+## freeze: archive each framework's current template_version under templates/<fw>/history/ (refuses a changed, already frozen version)
+freeze:
+	$(GO) run ./cmd/scaffold-freeze
 
 ## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one)
 e2e:
