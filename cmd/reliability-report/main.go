@@ -48,10 +48,10 @@ var areas = []struct {
 	{"reliability", "TestRaceBuiltin", "Racing on every built-in framework", "as above, and the result equals the project generated alone, byte for byte"},
 	{"reliability", "TestBrokenTemplates", "Broken templates through the CLI (--templates)", "exit 1, the offending file named, nothing written"},
 	{"generator", "TestBrokenTemplates", "Broken templates in memory (fstest.MapFS)", "LoadCatalog/Resolve/Generate fail naming the file before Write could run; ParseTemplates catches syntax errors and removed functions"},
-	{"generator", "TestWriteIntoEmptyCurrentDir", "Write: --dir . in an empty directory", ""},
-	{"generator", "TestWriteIntoRace", "Write: two --force writers, 40 rounds", ""},
-	{"generator", "TestProjectNameSuggestionsAreValid", "Names: suggestions are valid project names", ""},
-	{"generator", "TestRuleSuggestionsAreValid", "Names: every rule accepts what it suggests", ""},
+	{"write", "TestWriteIntoEmptyCurrentDir", "Write: --dir . in an empty directory", ""},
+	{"write", "TestWriteIntoRace", "Write: two --force writers, 40 rounds", ""},
+	{"names", "TestProjectNameSuggestionsAreValid", "Names: suggestions are valid project names", ""},
+	{"names", "TestRuleSuggestionsAreValid", "Names: every rule accepts what it suggests", ""},
 	{"cli", "TestFlagGivenTwice", "CLI: a flag given twice", ""},
 }
 
@@ -264,10 +264,20 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 		}
 		return c
 	}
+	// A fuzz target's seed corpus runs as a test of its package, whichever
+	// package that is.
+	seedsOf := func(target string) (n int) {
+		for k, rs := range byTop {
+			if strings.HasSuffix(k, " "+target) {
+				n += len(rs)
+			}
+		}
+		return n
+	}
 	fuzzExecs, fuzzSeeds := 0, 0
 	for _, f := range fuzz {
 		fuzzExecs += f.requested
-		fuzzSeeds += len(byTop["generator "+f.target])
+		fuzzSeeds += seedsOf(f.target)
 	}
 	headline := []struct {
 		what string
@@ -376,12 +386,12 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 	if len(fuzz) > 0 {
 		p("## Fuzzing\n\n")
 		p("Each target ran for a fixed number of executions (`-fuzztime Nx`), after its checked-in seed\n")
-		p("corpus (`generator/testdata/fuzz`). The invariant throughout: every planned path stays inside\n")
+		p("corpus (its package's `testdata/fuzz`). The invariant throughout: every planned path stays inside\n")
 		p("the target. `make fuzz` (part of `make test`) runs each target for a fixed time instead.\n\n")
 		p("| target | seed inputs | executions | result |\n|---|---:|---:|---|\n")
 		total := 0
 		for _, f := range fuzz {
-			f.seeds = len(byTop["generator "+f.target])
+			f.seeds = seedsOf(f.target)
 			res := "pass"
 			switch {
 			case !f.passed:
