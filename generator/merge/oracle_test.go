@@ -99,7 +99,7 @@ func makeTriples(names []string, contents [][]byte) []triple {
 				if useShared {
 					start = shared
 				}
-				lines := edit(rng, start, eol, tag, 1+rng.IntN(6))
+				lines := edit(rng, start, eol, tag, 1+rng.IntN(4))
 				if rng.IntN(20) == 0 && len(lines) > 0 {
 					lines[len(lines)-1] = strings.TrimRight(lines[len(lines)-1], "\r\n")
 				}
@@ -206,6 +206,7 @@ func TestOracleGitMergeFile(t *testing.T) {
 		kind         string // "" when scaffold and git agree
 		conflictSame bool   // both conflicted with identical bytes
 		conflicted   bool   // scaffold's merge has conflicts
+		cause        string // for a disagreement: how the two-way diffs differ
 		err          error
 	}
 	results := make([]outcome, len(triples))
@@ -234,8 +235,13 @@ func TestOracleGitMergeFile(t *testing.T) {
 					o.kind = kindCleanBytes
 				case !got.Clean:
 					o.conflictSame = bytes.Equal(got.Data, want) && got.Conflicts == wantConflicts
+					if !o.conflictSame {
+						// Not a disagreement (both conflict), but worth knowing why.
+						o.cause = diffCause(dir, tr)
+					}
 				}
 				if o.kind != "" {
+					o.cause = diffCause(dir, tr)
 					if lost := lostLines(tr, got.Data); lost != "" {
 						o.err = fmt.Errorf("%s (%s): %s", tr.name, o.kind, lost)
 					}
@@ -251,6 +257,8 @@ func TestOracleGitMergeFile(t *testing.T) {
 	wg.Wait()
 
 	kinds := map[string][]string{}
+	causes := map[string]int{}
+	conflictCauses := map[string]int{} // both conflicted, different bytes
 	agree, conflicted, conflictSame := 0, 0, 0
 	for i, o := range results {
 		if o.err != nil {
@@ -260,9 +268,12 @@ func TestOracleGitMergeFile(t *testing.T) {
 			agree++
 		} else {
 			kinds[o.kind] = append(kinds[o.kind], triples[i].name)
+			causes[o.cause]++
 		}
 		if o.conflictSame {
 			conflictSame++
+		} else if o.conflicted && o.kind == "" {
+			conflictCauses[o.cause]++
 		}
 		if o.conflicted {
 			conflicted++
@@ -271,14 +282,18 @@ func TestOracleGitMergeFile(t *testing.T) {
 	pct := 100 * float64(agree) / float64(len(triples))
 	fmt.Printf("oracle: %d triples from %d golden files; agreement with git merge-file --diff3: %d/%d = %.2f%%; %d conflicted, of which %d byte-identical to git\n",
 		len(triples), len(names), agree, len(triples), pct, conflicted, conflictSame)
-	keys := make([]string, 0, len(kinds))
-	for k := range kinds {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(kinds) {
 		ex := kinds[k]
 		fmt.Printf("oracle: %-34s %4d (e.g. %s)\n", k, len(ex), strings.Join(ex[:min(3, len(ex))], ", "))
+	}
+	for _, c := range sortedKeys(causes) {
+		fmt.Printf("oracle: cause: %-60s %4d\n", c, causes[c])
+		if c == causeSameDiffs {
+			t.Errorf("%d disagreements with git where both two-way diffs are the same: the merge step differs from git's", causes[c])
+		}
+	}
+	for _, c := range sortedKeys(conflictCauses) {
+		fmt.Printf("oracle: both conflict, other hunks: %-60s %4d\n", c, conflictCauses[c])
 	}
 	if pct < 99 {
 		t.Errorf("agreement with git merge-file is %.2f%%, want at least 99%%", pct)
@@ -357,4 +372,109 @@ func lostLines(tr triple, merged []byte) string {
 
 func trimEOL(l string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(l, "\n"), "\r")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Causes of a disagreement, found by comparing scaffold's two-way diffs with
+// git diff's (same xdiff, same compaction as merge-file; no indent heuristic).
+const (
+	causeSameDiffs   = "both two-way diffs equal git's (a merge-step difference)"
+	causeTie         = "a two-way diff differs from git's at equal cost (another minimal alignment)"
+	causeGitLonger   = "git's two-way diff is longer (xdiff's heuristics)"
+	causeOursLonger  = "scaffold's two-way diff is longer (the LCS search limit)"
+	causeUnavailable = "git diff failed"
+)
+
+// diffCause explains a disagreement by the two-way diffs that fed it.
+func diffCause(dir string, tr triple) string {
+	base := splitLines(tr.base)
+	cause := causeSameDiffs
+	for _, side := range []struct {
+		name string
+		data []byte
+	}{{"ours", tr.ours}, {"theirs", tr.theirs}} {
+		ours := lineDiff(base, splitLines(side.data))
+		git, err := gitDiff(dir, side.name)
+		if err != nil {
+			return causeUnavailable + ": " + err.Error()
+		}
+		if equalChanges(ours, git) {
+			continue
+		}
+		switch co, cg := cost(ours), cost(git); {
+		case co > cg:
+			return causeOursLonger
+		case cg > co:
+			cause = causeGitLonger
+		case cause == causeSameDiffs:
+			cause = causeTie
+		}
+	}
+	return cause
+}
+
+func cost(cs []change) int {
+	n := 0
+	for _, c := range cs {
+		n += c.chg1 + c.chg2
+	}
+	return n
+}
+
+func equalChanges(a, b []change) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// gitDiff returns the hunks of `git diff --no-index` from dir/base to
+// dir/side, read from the hunk headers.
+func gitDiff(dir, side string) ([]change, error) {
+	cmd := exec.Command("git", "diff", "--no-index", "--no-indent-heuristic", "--no-color", "-U0", "base", side)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+		return nil, err
+	}
+	var cs []change
+	for _, l := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(l, "@@ -") {
+			continue
+		}
+		var c change
+		f := strings.Fields(l)
+		c.i1, c.chg1 = hunkRange(f[1][1:])
+		c.i2, c.chg2 = hunkRange(f[2][1:])
+		cs = append(cs, c)
+	}
+	return cs, nil
+}
+
+// hunkRange reads "start,count" (count 1 when left out) as a 0-based start.
+func hunkRange(s string) (start, count int) {
+	count = 1
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		fmt.Sscan(s[i+1:], &count)
+		s = s[:i]
+	}
+	fmt.Sscan(s, &start)
+	if count > 0 {
+		start--
+	}
+	return start, count
 }
