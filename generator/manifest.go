@@ -67,6 +67,9 @@ type Manifest struct {
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS
+	// tree is the templates tree the manifest was loaded from: its frozen
+	// versions are there too (see ManifestAt).
+	tree fs.FS
 	// templates is shared by every project of this manifest (set by
 	// ParseManifest): resolving the options one at a time for the prompts
 	// makes a project per option, each of which had copied the function map.
@@ -196,6 +199,7 @@ func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error
 	if m.files, err = source.Files(fsys, name, m.Shared); err != nil {
 		return nil, err
 	}
+	m.tree = fsys
 	return m, nil
 }
 

@@ -186,6 +186,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 	_ = root.PersistentFlags().MarkHidden("templates")
 	root.AddCommand(
 		newNewCmd(io, catalog),
+		newUpdateCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
 		newVersionCmd(io),

@@ -1,0 +1,369 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/merge"
+	"github.com/scaffold-cli/scaffold/generator/tree"
+	"github.com/scaffold-cli/scaffold/generator/update"
+	"github.com/scaffold-cli/scaffold/generator/write"
+	"github.com/spf13/cobra"
+)
+
+type updateOptions struct {
+	io         *IO
+	catalog    *generator.Catalog
+	sets       []string
+	dryRun     bool
+	json       bool
+	check      bool
+	allowDirty bool
+	seed       string
+}
+
+func newUpdateCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
+	o := &updateOptions{io: io, catalog: catalog}
+	cmd := &cobra.Command{
+		Use:   "update [DIR]",
+		Short: "Bring a project up to the current template, keeping your changes",
+		Long: `Bring a project made by "scaffold new" up to this scaffold's template (default: the
+current directory). Its .scaffold.yaml says which framework, template version and answers
+made it; scaffold renders that version and the current one in memory and merges the
+difference into your files, three ways, offline:
+
+  unchanged by you        takes the template's new version
+  unchanged by template   keeps yours
+  changed by both         merged line by line; overlapping changes get git-style
+                          conflict markers (<<<<<<< ||||||| ======= >>>>>>>)
+
+Exit status: 0 when the update is clean, 1 when conflicts remain (each is listed), 2 for
+a usage error. Nothing is written on an error or Ctrl-C.`,
+		Example: `  scaffold update
+  scaffold update path/to/project --dry-run
+  scaffold update --check            # in CI: exit 1 when the project is behind
+  scaffold update --set docker=true  # answer an option while updating`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("update takes one project directory, got %d arguments (%s)", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return o.run(cmd.Context(), dir)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.BoolVar(&o.dryRun, "dry-run", false, "print the report and a diff of what would change, write nothing")
+	f.BoolVar(&o.json, "json", false, "with --dry-run: print the report as JSON")
+	f.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the project is behind the current template")
+	f.BoolVar(&o.allowDirty, "allow-dirty", false, "update even when the git work tree has uncommitted changes")
+	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
+	f.Var(onceString(&o.seed), "seed", "seed the renderings' secrets (tests only)")
+	_ = f.MarkHidden("seed")
+	return cmd
+}
+
+// errBehind ends a --check run with exit 1 after its report.
+var errBehind = errors.New("the project is behind the current template")
+
+// conflictsError ends a run with exit 1 when conflicts remain, listing them.
+type conflictsError struct{ paths []string }
+
+func (e *conflictsError) Error() string {
+	return fmt.Sprintf("%d file(s) have conflicts to resolve: %s; edit them, then commit", len(e.paths), strings.Join(e.paths, ", "))
+}
+
+func (o *updateOptions) run(ctx context.Context, dir string) error {
+	if o.json && !o.dryRun {
+		return usagef("--json goes with --dry-run")
+	}
+	if o.check && o.dryRun {
+		return usagef("--check and --dry-run are two ways of looking; give one")
+	}
+	sets, err := parseSets(o.sets)
+	if err != nil {
+		return err
+	}
+	answersPath := filepath.Join(dir, generator.AnswersFile)
+	data, err := os.ReadFile(answersPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return o.checkFailed(usagef("%s has no %s; update works on projects made by \"scaffold new\" (give the project's directory)", dir, generator.AnswersFile))
+	}
+	if err != nil {
+		return o.checkFailed(err)
+	}
+	answers, err := generator.ParseAnswers(data)
+	if err != nil {
+		return o.checkFailed(fmt.Errorf("%s: %w", answersPath, err))
+	}
+	current, err := o.catalog.Lookup(answers.Framework)
+	if err != nil {
+		return o.checkFailed(err)
+	}
+	seed := o.seed
+	if seed == "" {
+		seed = randomSeed()
+	}
+	sides, err := generator.RenderUpdate(current, answers, sets, seed)
+	if err != nil {
+		return o.checkFailed(err)
+	}
+	if o.check {
+		if sides.From < sides.To {
+			fmt.Fprintf(o.io.Out, "%s: %s template version %d; this scaffold has %d: run \"scaffold update\"\n", dir, answers.Framework, sides.From, sides.To)
+			return errBehind
+		}
+		fmt.Fprintf(o.io.Out, "%s: current (%s template version %d)\n", dir, answers.Framework, sides.To)
+		return nil
+	}
+	if !o.dryRun && !o.allowDirty {
+		if err := checkClean(dir); err != nil {
+			return err
+		}
+	}
+	plan, err := update.Compute(os.DirFS(dir), withoutAnswers(sides.Base), withoutAnswers(sides.Theirs))
+	if err != nil {
+		return err
+	}
+	newAnswers := sides.Project.AnswersYAML()
+	if !bytes.Equal(newAnswers, data) {
+		plan.Changes = append(plan.Changes, update.Change{Path: generator.AnswersFile, Action: update.Updated, Why: fmt.Sprintf("records template version %d", sides.To),
+			Write: &tree.File{Path: generator.AnswersFile, Mode: 0o644, Data: newAnswers}, Before: data})
+	}
+	if o.dryRun {
+		return o.printDryRun(dir, sides, plan)
+	}
+	if !plan.Changed() {
+		fmt.Fprintf(o.io.Out, "%s is current (%s template version %d); nothing to do\n", dir, answers.Framework, sides.To)
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := write.Replace(ctx, dir, changesOf(plan), write.Options{}); err != nil {
+		var left *write.LeftBehindError
+		switch {
+		case ctx.Err() != nil && errors.As(err, &left):
+			return fmt.Errorf("%w; %s", ErrInterrupted, left.Remains())
+		case ctx.Err() != nil:
+			return fmt.Errorf("%w: nothing was changed", ErrInterrupted)
+		}
+		return err
+	}
+	o.printReport(dir, sides, plan)
+	conflicted := plan.Conflicted()
+	// The safety net: whatever the plan says, a file written with conflict
+	// markers in it is reported.
+	for _, c := range plan.Changes {
+		if c.Write != nil && c.Action != update.Conflicted && hasConflictMarkers(c.Write.Data) && !hasConflictMarkers(c.Before) {
+			conflicted = append(conflicted, c.Path)
+		}
+	}
+	if len(conflicted) > 0 {
+		return &conflictsError{conflicted}
+	}
+	return nil
+}
+
+// checkFailed turns an unreadable project into exit 1 under --check (the
+// drift check fails), and keeps it a usage error otherwise.
+func (o *updateOptions) checkFailed(err error) error {
+	if o.check {
+		return fmt.Errorf("--check: %s", err.Error()) // not an input error: exit 1
+	}
+	return err
+}
+
+func parseSets(sets []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, s := range sets {
+		key, value, ok := strings.Cut(s, "=")
+		if !ok || key == "" {
+			return nil, usagef("--set %q: write --set key=value", s)
+		}
+		if _, dup := out[key]; dup {
+			return nil, usagef("option %q is given twice; give it once", key)
+		}
+		out[key] = value
+	}
+	return out, nil
+}
+
+func randomSeed() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // never fails (crypto/rand panics rather)
+	return hex.EncodeToString(b)
+}
+
+func withoutAnswers(files []generator.File) []generator.File {
+	out := make([]generator.File, 0, len(files))
+	for _, f := range files {
+		if f.Path != generator.AnswersFile {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func changesOf(plan *update.Plan) write.Changes {
+	var c write.Changes
+	for _, ch := range plan.Changes {
+		if ch.Action == update.Removed {
+			c.Remove = append(c.Remove, ch.Path)
+		}
+		if ch.Write != nil {
+			c.Put = append(c.Put, *ch.Write)
+		}
+		if ch.Beside != nil {
+			c.Put = append(c.Put, *ch.Beside)
+		}
+	}
+	return c
+}
+
+// checkClean refuses a git work tree with uncommitted changes: the update
+// should be one reviewable commit, and a user's unsaved work is not mixed in.
+func checkClean(dir string) error {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil
+	}
+	inside, err := exec.Command("git", "-C", dir, "rev-parse", "--is-inside-work-tree").Output()
+	if err != nil || strings.TrimSpace(string(inside)) != "true" {
+		return nil // not a git work tree
+	}
+	out, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--", ".").Output()
+	if err != nil {
+		return fmt.Errorf("git status in %s: %w", dir, err)
+	}
+	if len(bytes.TrimSpace(out)) > 0 {
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		return usagef("%s has uncommitted changes (%d, e.g. %s); commit or stash them so the update is a change of its own, or pass --allow-dirty", dir, len(lines), strings.TrimSpace(lines[0]))
+	}
+	return nil
+}
+
+func hasConflictMarkers(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("<<<<<<< ")) || bytes.HasPrefix(line, []byte(">>>>>>> ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportLines are the report's rows: every file the update looked at but
+// those it left alone without a word.
+func reportLines(plan *update.Plan) []update.Change {
+	var out []update.Change
+	for _, c := range plan.Changes {
+		if c.Action == update.Unchanged && c.Write == nil {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (o *updateOptions) printReport(dir string, sides *generator.UpdateSides, plan *update.Plan) {
+	fmt.Fprintf(o.io.Out, "Updated %s from template version %d to %d:\n", dir, sides.From, sides.To)
+	counts := map[update.Action]int{}
+	for _, c := range reportLines(plan) {
+		counts[c.Action]++
+		fmt.Fprintf(o.io.Out, "  %-10s %s  (%s)\n", c.Action, c.Path, c.Why)
+	}
+	for _, k := range sides.Dropped {
+		fmt.Fprintf(o.io.Out, "  note: option %q is gone from the current template; it is no longer recorded\n", k)
+	}
+	var parts []string
+	for _, a := range []update.Action{update.Updated, update.Merged, update.Added, update.Removed, update.Kept, update.Conflicted} {
+		if counts[a] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[a], a))
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{"nothing changed"}
+	}
+	fmt.Fprintf(o.io.Out, "%s.\n", strings.Join(parts, ", "))
+}
+
+type jsonChange struct {
+	Path      string `json:"path"`
+	Action    string `json:"action"`
+	Why       string `json:"why"`
+	Conflicts int    `json:"conflicts,omitempty"`
+	Diff      string `json:"diff,omitempty"`
+}
+
+func (o *updateOptions) printDryRun(dir string, sides *generator.UpdateSides, plan *update.Plan) error {
+	lines := reportLines(plan)
+	if o.json {
+		report := struct {
+			Dir        string       `json:"dir"`
+			From       int          `json:"from"`
+			To         int          `json:"to"`
+			Changes    []jsonChange `json:"changes"`
+			Conflicted []string     `json:"conflicted"`
+			Dropped    []string     `json:"dropped_options,omitempty"`
+		}{Dir: dir, From: sides.From, To: sides.To, Changes: []jsonChange{}, Conflicted: plan.Conflicted(), Dropped: sides.Dropped}
+		if report.Conflicted == nil {
+			report.Conflicted = []string{}
+		}
+		for _, c := range lines {
+			report.Changes = append(report.Changes, jsonChange{Path: c.Path, Action: string(c.Action), Why: c.Why, Conflicts: c.Conflicts, Diff: diffOf(c)})
+		}
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(report); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(o.io.Out, "Would update %s from template version %d to %d (dry run: nothing written):\n", dir, sides.From, sides.To)
+		for _, c := range lines {
+			fmt.Fprintf(o.io.Out, "  %-10s %s  (%s)\n", c.Action, c.Path, c.Why)
+		}
+		for _, c := range lines {
+			if d := diffOf(c); d != "" {
+				fmt.Fprint(o.io.Out, "\n", d)
+			}
+		}
+	}
+	if c := plan.Conflicted(); len(c) > 0 {
+		return &conflictsError{c}
+	}
+	return nil
+}
+
+// diffOf is the unified diff of what a change does to the file on disk.
+func diffOf(c update.Change) string {
+	switch {
+	case c.Action == update.Removed:
+		return merge.Unified(c.Before, nil, "a/"+c.Path, "/dev/null")
+	case c.Write != nil && !merge.IsBinary(c.Write.Data):
+		from := "a/" + c.Path
+		if c.Before == nil {
+			from = "/dev/null"
+		}
+		return merge.Unified(c.Before, c.Write.Data, from, "b/"+c.Path)
+	case c.Beside != nil:
+		return fmt.Sprintf("Binary file %s: the template's version would be written to %s\n", c.Path, c.Beside.Path)
+	}
+	return ""
+}
