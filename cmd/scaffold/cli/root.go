@@ -188,6 +188,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newNewCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
+		newServeCmd(io, catalog),
 		newVersionCmd(io),
 	)
 	return root
