@@ -29,6 +29,8 @@ unit:
 
 # The fuzz targets (generator/fuzz_test.go), found by name.
 FUZZ_TARGETS = $(shell $(GO) test -list '^Fuzz' ./generator | grep '^Fuzz')
+# Other packages with fuzz targets, each fuzzed by `make fuzz` too.
+FUZZ_PKGS_MORE = ./generator/serve
 # A count, not a duration: with a duration, Go 1.26's fuzz coordinator can fail
 # with "context deadline exceeded" at the deadline on a loaded machine, with no
 # failing input (golang/go#75804, fixed in Go 1.27).
@@ -39,6 +41,12 @@ fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "== fuzz $$t for $(FUZZTIME)"; \
 		$(GO) test ./generator -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME); \
+	done; \
+	for p in $(FUZZ_PKGS_MORE); do \
+		for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+			echo "== fuzz $$p $$t for $(FUZZTIME)"; \
+			$(GO) test $$p -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME); \
+		done; \
 	done
 
 # The tests docs/reliability.md reports on, and the fuzz executions per target.
