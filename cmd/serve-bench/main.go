@@ -216,7 +216,11 @@ func report(results []result, levels []int, rssStart, rss1k, rssEnd, total int, 
 	var b strings.Builder
 	top := slices.Max(levels)
 	fmt.Fprintf(&b, "## scaffold serve: starter.zip over loopback\n\n")
-	fmt.Fprintf(&b, "`go run ./cmd/serve-bench` (part of `make bench`) on %d CPUs, %s: the real `scaffold serve` binary, its JSON access log on, ", runtime.NumCPU(), time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	load := "unknown"
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		load = strings.Join(strings.Fields(string(data))[:3], " ")
+	}
+	fmt.Fprintf(&b, "`go run ./cmd/serve-bench` (part of `make bench`) on %d CPUs, %s (load average at the end %s: numbers on a busy machine are low): the real `scaffold serve` binary, its JSON access log on, ", runtime.NumCPU(), time.Now().UTC().Format("2006-01-02 15:04 UTC"), load)
 	fmt.Fprintf(&b, "clients in the same process as each other, one keep-alive connection each; each level is at most the request count or the time given to it, after a warm-up. Goals (2-core machine, %d clients): Gin ≥ 1,000 zips/s, every framework ≥ 300 zips/s, p99 ≤ 50 ms.\n\n", top)
 	fmt.Fprintf(&b, "| framework | clients | requests | zips/s | p50 ms | p99 ms | errors |\n|---|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range results {
