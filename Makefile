@@ -3,7 +3,7 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-tools clean
+.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean
 
 all: build
 
@@ -90,6 +90,13 @@ bench: bench-tools bench-go
 	CGO_ENABLED=0 $(GO) build -o $(BENCH_DIR)/bin/scaffold ./cmd/scaffold
 	$(GO) run ./cmd/scaffold-bench -scaffold $(BENCH_DIR)/bin/scaffold -tools $(BENCH_DIR) \
 		-runs $(BENCH_RUNS) -gobench $(BENCH_DIR)/gobench.txt -out docs/benchmarks.md $(BENCH_FLAGS)
+	$(MAKE) bench-serve
+
+## bench-serve: load `scaffold serve` over loopback (bounded by SERVE_BENCH_FLAGS' counts and times); writes its section of docs/benchmarks.md
+SERVE_BENCH_FLAGS ?= -requests 3000 -time 5s -rss-requests 50000 -rss-time 90s
+bench-serve:
+	CGO_ENABLED=0 $(GO) build -o $(BENCH_DIR)/bin/scaffold ./cmd/scaffold
+	$(GO) run ./cmd/serve-bench -scaffold $(BENCH_DIR)/bin/scaffold -out docs/benchmarks.md $(SERVE_BENCH_FLAGS)
 
 ## bench-go: the engine's benchmarks alone (in memory, per framework, and scaling)
 bench-go:

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator"
 )
 
 // run calls Main without a terminal, in a fresh working directory.
@@ -220,12 +222,12 @@ func TestListAndDescribe(t *testing.T) {
 		t.Errorf("list: %d %q", code, out)
 	}
 	code, out, _ = run(t, "list", "--json")
-	var list []frameworkJSON
+	var list []generator.Description
 	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) == 0 {
 		t.Fatalf("list --json: %d %q", code, out)
 	}
 	code, out, _ = run(t, "describe", "gin", "--json")
-	var d frameworkJSON
+	var d generator.Description
 	if code != 0 || json.Unmarshal([]byte(out), &d) != nil {
 		t.Fatalf("describe --json: %d %q", code, out)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -11,54 +10,9 @@ import (
 )
 
 // exampleName is the project name describe uses to show derived defaults.
-const exampleName = "myapp"
+const exampleName = generator.DescribeExampleName
 
-type frameworkJSON struct {
-	Name        string            `json:"name"`
-	Title       string            `json:"title"`
-	Version     string            `json:"version"`
-	Language    string            `json:"language"`
-	Description string            `json:"description"`
-	Versions    map[string]string `json:"versions"`
-	Options     []optionJSON      `json:"options"`
-}
-
-type optionJSON struct {
-	Key     string   `json:"key"`
-	Kind    string   `json:"kind"`
-	Default string   `json:"default"`
-	Choices []string `json:"choices,omitempty"`
-	Prompt  string   `json:"prompt"`
-	Help    string   `json:"help"`
-	When    string   `json:"when,omitempty"`
-}
-
-// describeFramework shows defaults as they come out for a project named
-// exampleName, since a default may be derived from the name.
-func describeFramework(m *generator.Manifest) frameworkJSON {
-	out := frameworkJSON{
-		Name: m.Name, Title: m.Title, Version: m.Version, Language: m.Language,
-		Description: m.Description, Versions: m.Versions, Options: []optionJSON{},
-	}
-	if out.Versions == nil {
-		out.Versions = map[string]string{}
-	}
-	var defaults map[string]any
-	if p, err := generator.Resolve(m, generator.Request{Name: exampleName}, bytes.NewReader(make([]byte, 1<<16))); err == nil {
-		defaults = p.Options
-	}
-	for _, opt := range m.Options {
-		def := opt.Default
-		if v, ok := defaults[opt.Key]; ok && opt.When == "" {
-			def = generator.FormatOptionValue(v)
-		}
-		out.Options = append(out.Options, optionJSON{
-			Key: opt.Key, Kind: opt.Kind, Default: def, Choices: opt.Choices,
-			Prompt: opt.Prompt, Help: opt.Help, When: opt.When,
-		})
-	}
-	return out
-}
+func describeFramework(m *generator.Manifest) generator.Description { return generator.Describe(m) }
 
 func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 	var asJSON bool

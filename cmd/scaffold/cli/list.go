@@ -19,7 +19,7 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if asJSON {
-				var out []frameworkJSON
+				var out []generator.Description
 				for _, m := range catalog.Manifests() {
 					out = append(out, describeFramework(m))
 				}

@@ -218,23 +218,12 @@ func equivalentCommand(p *generator.Project, dir string, extra ...string) string
 	}
 	args = append(args, extra...)
 	args = append(args, "--yes")
-	values := map[string]string{}
-	for _, opt := range m.Options {
-		applies, def, err := generator.OptionDefault(m, p.Name, values, opt.Key)
-		if err != nil || !applies {
-			continue // the project resolved, so neither happens; not applicable is left out
-		}
-		v := p.Options[opt.Key]
-		values[opt.Key] = generator.FormatOptionValue(v)
-		if d, err := generator.ParseOptionValue(opt, def); err == nil && d == v {
+	for _, o := range generator.ChangedOptions(p) {
+		if opt, _ := m.Option(o.Key); opt.Kind == generator.KindBool && o.Value == "true" {
+			args = append(args, "--"+o.Key)
 			continue
 		}
-		switch v {
-		case true:
-			args = append(args, "--"+opt.Key)
-		default:
-			args = append(args, "--"+opt.Key+"="+shellQuote(values[opt.Key]))
-		}
+		args = append(args, "--"+o.Key+"="+shellQuote(o.Value))
 	}
 	return strings.Join(args, " ")
 }

@@ -189,6 +189,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newUpdateCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
+		newServeCmd(io, catalog),
 		newVersionCmd(io),
 	)
 	return root

@@ -1,0 +1,87 @@
+package generator
+
+import "bytes"
+
+// This file is the facade the CLI's describe and `scaffold serve` share: a
+// framework described as data, and the options a project sets that differ
+// from their defaults.
+
+// DescribeExampleName is the project name Describe resolves defaults for:
+// a default may be derived from the name.
+const DescribeExampleName = "myapp"
+
+// Description is a framework as `scaffold describe --json` and the HTTP
+// catalog show it.
+type Description struct {
+	Name        string              `json:"name"`
+	Title       string              `json:"title"`
+	Version     string              `json:"version"`
+	Language    string              `json:"language"`
+	Description string              `json:"description"`
+	Versions    map[string]string   `json:"versions"`
+	Options     []OptionDescription `json:"options"`
+}
+
+// OptionDescription is one option of a Description; Default is the value
+// it takes for a project named DescribeExampleName.
+type OptionDescription struct {
+	Key      string   `json:"key"`
+	Kind     string   `json:"kind"`
+	Default  string   `json:"default"`
+	Choices  []string `json:"choices,omitempty"`
+	Prompt   string   `json:"prompt"`
+	Help     string   `json:"help"`
+	Validate string   `json:"validate,omitempty"`
+	When     string   `json:"when,omitempty"`
+}
+
+// Describe describes a framework, defaults as they come out for a project
+// named DescribeExampleName (secrets are drawn from zeros: none is shown).
+func Describe(m *Manifest) Description {
+	out := Description{
+		Name: m.Name, Title: m.Title, Version: m.Version, Language: m.Language,
+		Description: m.Description, Versions: nonNil(m.Versions), Options: []OptionDescription{},
+	}
+	var defaults map[string]any
+	if p, err := Resolve(m, Request{Name: DescribeExampleName}, bytes.NewReader(make([]byte, 1<<16))); err == nil {
+		defaults = p.Options
+	}
+	for _, o := range m.Options {
+		def := o.Default
+		if v, ok := defaults[o.Key]; ok && o.When == "" {
+			def = FormatOptionValue(v)
+		}
+		out.Options = append(out.Options, OptionDescription{
+			Key: o.Key, Kind: o.Kind, Default: def, Choices: o.Choices,
+			Prompt: o.Prompt, Help: o.Help, Validate: o.Validate, When: o.When,
+		})
+	}
+	return out
+}
+
+// OptionValue is one option and its value as text.
+type OptionValue struct{ Key, Value string }
+
+// ChangedOptions lists, in manifest order, the options of p whose values
+// differ from the default they would get anyway: giving exactly these (and
+// the name) reproduces p. Options are compared one at a time, each against
+// the default the values before it give; options that do not apply are
+// left out.
+func ChangedOptions(p *Project) []OptionValue {
+	m := p.Manifest
+	var out []OptionValue
+	values := map[string]string{}
+	for _, o := range m.Options {
+		applies, def, err := OptionDefault(m, p.Name, values, o.Key)
+		if err != nil || !applies {
+			continue
+		}
+		v := p.Options[o.Key]
+		values[o.Key] = FormatOptionValue(v)
+		if d, err := ParseOptionValue(o, def); err == nil && d == v {
+			continue
+		}
+		out = append(out, OptionValue{o.Key, values[o.Key]})
+	}
+	return out
+}
