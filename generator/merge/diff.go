@@ -34,14 +34,22 @@ func (m *marks) isEmpty(g group) bool { return g.start == g.end }
 // compaction git applies.
 func lineDiff(a, b []string) []change {
 	ma, mb := newMarks(a), newMarks(b)
-	for _, d := range lcs.DiffLines(a, b) {
-		for i := d.Start; i < d.End; i++ {
-			ma.set(i, true)
-		}
-		for j := d.ReplStart; j < d.ReplEnd; j++ {
-			mb.set(j, true)
-		}
+	// Lines that occur once in each file and in the same order anchor the
+	// diff; the library's Myers search runs on the gaps between them.
+	// The common head and tail (most of a file, in an update) need neither.
+	pa, pb, ea, eb := 0, 0, len(a), len(b)
+	for pa < ea && pb < eb && a[pa] == b[pb] {
+		pa, pb = pa+1, pb+1
 	}
+	for pa < ea && pb < eb && a[ea-1] == b[eb-1] {
+		ea, eb = ea-1, eb-1
+	}
+	for _, an := range anchors(a, b, pa, ea, pb, eb) {
+		i, j := an[0], an[1]
+		markGap(ma, mb, pa, i, pb, j)
+		pa, pb = i+1, j+1
+	}
+	markGap(ma, mb, pa, ea, pb, eb)
 	// Compaction only moves changes between equal lines, so a failure leaves
 	// a correct (if less git-like) diff; keep a copy to fall back to.
 	saveA, saveB := append([]bool(nil), ma.chg...), append([]bool(nil), mb.chg...)
@@ -49,6 +57,114 @@ func lineDiff(a, b []string) []change {
 		ma.chg, mb.chg = saveA, saveB
 	}
 	return script(ma, mb)
+}
+
+// markGap marks the changed lines of a[a0:a1] against b[b0:b1].
+func markGap(ma, mb *marks, a0, a1, b0, b1 int) {
+	// Most gaps between anchors are equal or one-sided; the library's search
+	// allocates its tables per call, so settle those here.
+	for a0 < a1 && b0 < b1 && ma.recs[a0] == mb.recs[b0] {
+		a0, b0 = a0+1, b0+1
+	}
+	for a0 < a1 && b0 < b1 && ma.recs[a1-1] == mb.recs[b1-1] {
+		a1, b1 = a1-1, b1-1
+	}
+	if a0 == a1 || b0 == b1 {
+		for i := a0; i < a1; i++ {
+			ma.set(i, true)
+		}
+		for j := b0; j < b1; j++ {
+			mb.set(j, true)
+		}
+		return
+	}
+	for _, d := range lcs.DiffLines(ma.recs[a0:a1], mb.recs[b0:b1]) {
+		for i := d.Start; i < d.End; i++ {
+			ma.set(a0+i, true)
+		}
+		for j := d.ReplStart; j < d.ReplEnd; j++ {
+			mb.set(b0+j, true)
+		}
+	}
+}
+
+// anchors returns the pairs (i, j) within a[a0:a1] and b[b0:b1] with
+// a[i] == b[j] where that line occurs exactly once in all of a and once in
+// all of b, keeping the longest run of them that is increasing in both files
+// (patience diff's first step). A Myers diff is free to leave such a line
+// unmatched when another alignment costs the same; anchoring it keeps hunks
+// from straddling it, which is what stops two identical changes from being
+// aligned differently and applied twice. Uniqueness is judged on the whole
+// files: a line repeated in the common head or tail is no anchor.
+func anchors(a, b []string, a0, a1, b0, b1 int) [][2]int {
+	type count struct{ na, nb, ib int }
+	counts := make(map[string]*count, a1-a0)
+	for _, l := range a[a0:a1] {
+		c := counts[l]
+		if c == nil {
+			c = &count{}
+			counts[l] = c
+		}
+		c.na++
+	}
+	for j, l := range b[b0:b1] {
+		if c := counts[l]; c != nil {
+			c.nb++
+			c.ib = b0 + j
+		}
+	}
+	// Occurrences in the common head and tail count too.
+	for _, part := range [][]string{a[:a0], a[a1:], b[:b0], b[b1:]} {
+		for _, l := range part {
+			if c := counts[l]; c != nil {
+				c.na = 2
+			}
+		}
+	}
+	var pairs [][2]int // in a's order
+	for i := a0; i < a1; i++ {
+		if c := counts[a[i]]; c.na == 1 && c.nb == 1 {
+			pairs = append(pairs, [2]int{i, c.ib})
+		}
+	}
+	return longestIncreasing(pairs)
+}
+
+// longestIncreasing returns the longest subsequence of pairs (sorted by
+// their first element) whose second elements increase.
+func longestIncreasing(pairs [][2]int) [][2]int {
+	if len(pairs) == 0 {
+		return nil
+	}
+	// tails[k] is the index of the smallest last element of an increasing
+	// run of length k+1; prev links each pair to its predecessor.
+	tails := make([]int, 0, len(pairs))
+	prev := make([]int, len(pairs))
+	for i, p := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if pairs[tails[mid]][1] < p[1] {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		prev[i] = -1
+		if lo > 0 {
+			prev[i] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[lo] = i
+		}
+	}
+	out := make([][2]int, len(tails))
+	for k, i := len(tails)-1, tails[len(tails)-1]; k >= 0; k, i = k-1, prev[i] {
+		out[k] = pairs[i]
+	}
+	return out
 }
 
 // group is a run of changed lines [start, end) in one file, possibly empty.

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/aymanbagabas/go-udiff/lcs"
 	"golang.org/x/tools/txtar"
 )
 
@@ -370,8 +371,10 @@ func lostLines(tr triple, merged []byte) string {
 	return ""
 }
 
+// trimEOL drops a line's trailing CRs and LFs: a conflict adds a newline to
+// a last line that had none, and after a line "x\r" that makes "x\r\n".
 func trimEOL(l string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(l, "\n"), "\r")
+	return strings.TrimRight(l, "\r\n")
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -389,6 +392,7 @@ const (
 	causeSameDiffs   = "both two-way diffs equal git's (a merge-step difference)"
 	causeTie         = "a two-way diff differs from git's at equal cost (another minimal alignment)"
 	causeGitLonger   = "git's two-way diff is longer (xdiff's heuristics)"
+	causeAnchored    = "scaffold's two-way diff is longer (unique-line anchoring)"
 	causeOursLonger  = "scaffold's two-way diff is longer (the LCS search limit)"
 	causeUnavailable = "git diff failed"
 )
@@ -401,7 +405,8 @@ func diffCause(dir string, tr triple) string {
 		name string
 		data []byte
 	}{{"ours", tr.ours}, {"theirs", tr.theirs}} {
-		ours := lineDiff(base, splitLines(side.data))
+		lines := splitLines(side.data)
+		ours := lineDiff(base, lines)
 		git, err := gitDiff(dir, side.name)
 		if err != nil {
 			return causeUnavailable + ": " + err.Error()
@@ -410,6 +415,8 @@ func diffCause(dir string, tr triple) string {
 			continue
 		}
 		switch co, cg := cost(ours), cost(git); {
+		case co > cg && plainCost(base, lines) <= cg:
+			return causeAnchored
 		case co > cg:
 			return causeOursLonger
 		case cg > co:
@@ -419,6 +426,16 @@ func diffCause(dir string, tr triple) string {
 		}
 	}
 	return cause
+}
+
+// plainCost is the cost of the library's diff of the whole files, without
+// anchoring.
+func plainCost(a, b []string) int {
+	n := 0
+	for _, d := range lcs.DiffLines(a, b) {
+		n += d.End - d.Start + d.ReplEnd - d.ReplStart
+	}
+	return n
 }
 
 func cost(cs []change) int {
