@@ -12,6 +12,12 @@
 // xdiff does after its own Myers pass, so that the results agree with
 // `git merge-file -p --diff3` (docs/update-merge.md has the figures):
 //
+//   - the common head and tail are matched first, and the lines that occur
+//     exactly once in each file are matched in order (patience diff's
+//     anchors); the library's Myers search runs between the anchors. git does
+//     not anchor, and where Myers may leave such a line unmatched at no cost
+//     git sometimes aligns two identical changes differently and applies the
+//     change twice; anchoring prevents that;
 //   - every run of changed lines is slid down as far as identical lines allow,
 //     or back up to line up with a change in the other file (xdiff's
 //     change-compaction), so ambiguous insertions land where git puts them;

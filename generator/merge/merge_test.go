@@ -226,3 +226,40 @@ func TestCompactSlidesLikeGit(t *testing.T) {
 		}
 	}
 }
+
+// TestMerge3IdenticalChangesApplyOnce: both sides make the same change near
+// repeated lines. A plain Myers diff may align the two copies of the change
+// differently, and the merge then applies it twice (git merge-file 2.39
+// turns the first case into "b a separator a separator": one "a" too few).
+// Anchoring the diffs on the lines unique to both files keeps the change in
+// one place.
+func TestMerge3IdenticalChangesApplyOnce(t *testing.T) {
+	tests := []struct {
+		name               string
+		base, ours, theirs string
+		want               string
+	}{
+		{
+			name:   "identical deletion, theirs also edits above",
+			base:   "b\nb\nb\nseparator 0\na\na\na\nseparator 1\n",
+			ours:   "b\nb\nb\nseparator 0\na\na\nseparator 1\n",
+			theirs: "b\na\nseparator 0\na\na\nseparator 1\n",
+			want:   "b\na\nseparator 0\na\na\nseparator 1\n",
+		},
+		{
+			name:   "identical insertion, each side deletes elsewhere",
+			base:   "a\r\na\r\nseparator 0\r\n\t}\r\na\r\nseparator 1\r\na\r\nseparator 2\r\n",
+			ours:   "a\r\na\r\nseparator 0\r\nseparator 1\r\na\r\na\r\na\r\nseparator 2\r\n",
+			theirs: "separator 0\r\n\t}\r\na\r\nseparator 1\r\na\r\na\r\na\r\nseparator 2\r\n",
+			want:   "separator 0\r\nseparator 1\r\na\r\na\r\na\r\nseparator 2\r\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Merge3([]byte(tt.base), []byte(tt.ours), []byte(tt.theirs), gitLabels)
+			if !got.Clean || string(got.Data) != tt.want {
+				t.Errorf("got clean=%v\n%q\nwant clean\n%q", got.Clean, got.Data, tt.want)
+			}
+		})
+	}
+}
