@@ -9,8 +9,15 @@ import (
 	"sync"
 )
 
-// Version is scaffold's own version, recorded in every .scaffold.yaml.
-const Version = "0.1.0"
+// Version is scaffold's own version, recorded in every .scaffold.yaml. The
+// CLI sets it once at start from the build (release ldflags, or the module
+// version of `go install ...@vX`); library users and tests see this default,
+// which the golden files record.
+var Version = DefaultVersion
+
+// DefaultVersion is the version of a build that carries none (a test, or a
+// `go build` outside a git checkout).
+const DefaultVersion = "0.1.0"
 
 // Request is what the user asked for: a name and raw option values (from
 // flags, --set or an answers file), all as text.

@@ -90,7 +90,7 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			if asJSON {
 				return writeJSON(io, d)
 			}
-			w := io.Out
+			w := &errWriter{w: io.Out}
 			fmt.Fprintf(w, "%s — %s %s (%s)\n%s\n", d.Name, d.Title, d.Version, d.Language, d.Description)
 			if len(d.Versions) > 0 {
 				fmt.Fprintf(w, "\nPinned versions:\n")
@@ -110,7 +110,7 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 				}
 			}
 			fmt.Fprintf(w, "\nDefaults derived from the name are shown for a project named %q.\n", exampleName)
-			return nil
+			return w.err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")

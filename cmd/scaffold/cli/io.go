@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 
@@ -29,4 +30,23 @@ func SystemIO() *IO {
 		Interactive: interactive,
 		Prompter:    NewSurveyPrompter(os.Stdin, os.Stdout, os.Stderr),
 	}
+}
+
+// errWriter keeps the first write error, so a command that prints many lines
+// can report a full disk or a closed pipe once, at the end (stdout redirected
+// to /dev/full must fail, not exit 0 having printed nothing).
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = fmt.Errorf("writing the output: %w", err)
+	}
+	return n, err
 }

@@ -35,6 +35,7 @@ func usagef(format string, args ...any) error {
 
 // Main runs scaffold with args and returns the process exit code.
 func Main(args []string, io *IO) int {
+	generator.Version = readBuildInfo().Version
 	// Only the framework asked for is loaded whole (Lazy), without the e2e
 	// sections no command reads: loading every manifest was most of a run.
 	catalog, err := generator.LoadCatalog(templates.FS, generator.WithoutE2E(), generator.Lazy())
@@ -172,7 +173,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		Example:       "  scaffold new myapp --framework=gin\n  scaffold describe django",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       generator.Version,
+		Version:       readBuildInfo().Version,
 	}
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
@@ -188,21 +189,9 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newNewCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
-		newVersionCmd(io),
+		newVersionCmd(io, catalog),
 	)
 	return root
-}
-
-func newVersionCmd(io *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print scaffold's version",
-		Args:  noArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(io.Out, "scaffold %s\n", generator.Version)
-			return nil
-		},
-	}
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {
