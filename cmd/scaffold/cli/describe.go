@@ -71,16 +71,7 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			}
 			return nil
 		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var out []cobra.Completion
-			for _, m := range catalog.Manifests() {
-				out = append(out, cobra.CompletionWithDesc(m.Name, m.Title+" "+m.Version))
-			}
-			return out, cobra.ShellCompDirectiveNoFileComp
-		},
+		ValidArgsFunction: frameworkArgCompletion(catalog),
 		RunE: func(_ *cobra.Command, args []string) error {
 			m, err := catalog.Lookup(args[0])
 			if err != nil {
@@ -115,6 +106,20 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// frameworkArgCompletion completes a command's one FRAMEWORK argument.
+func frameworkArgCompletion(catalog *generator.Catalog) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, s := range catalog.Summaries() {
+			out = append(out, cobra.CompletionWithDesc(s.Name, s.Title+" "+s.Version))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 func toSet(m map[string]string) map[string]bool {

@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"golang.org/x/term"
+
+	"github.com/scaffold-cli/scaffold/generator/doctor"
 )
 
 // IO is where the CLI reads and writes, and whether it may ask questions.
@@ -18,6 +20,16 @@ type IO struct {
 	Interactive bool
 	// Prompter asks the questions when Interactive; tests pass a fake.
 	Prompter Prompter
+	// System is how `scaffold doctor` and `new` look for toolchains; nil
+	// is this machine (tests pass a fake).
+	System *doctor.System
+}
+
+func (io *IO) system() doctor.System {
+	if io.System != nil {
+		return *io.System
+	}
+	return doctor.Host()
 }
 
 // SystemIO is the process's own standard streams.

@@ -384,7 +384,17 @@ func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir 
 }
 
 func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir string, files []generator.File) {
-	fmt.Fprintf(o.io.Out, "Created %s: %s %s, %d files.\n", dir, m.Title, m.Version, len(files))
+	here := filepath.Clean(dir) == "."
+	if here {
+		fmt.Fprintf(o.io.Out, "Created in the current directory: %s %s, %d files.\n", m.Title, m.Version, len(files))
+	} else {
+		fmt.Fprintf(o.io.Out, "Created %s: %s %s, %d files.\n", dir, m.Title, m.Version, len(files))
+	}
+	defer func() {
+		if note := missingToolchainNote(o.io, m); note != "" {
+			fmt.Fprintln(o.io.Err, note)
+		}
+	}()
 	if o.prompted {
 		fmt.Fprintf(o.io.Out, "\nTo do the same without questions:\n  %s\n", equivalentCommand(p, o.dir))
 	}
@@ -396,6 +406,10 @@ func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir 
 	if err != nil {
 		fmt.Fprintf(o.io.Err, "scaffold: next steps: %v\n", err)
 		return
+	}
+	if here {
+		// "cd ." is no step.
+		steps = strings.Replace(steps, "cd .\n", "", 1)
 	}
 	if steps != "" {
 		fmt.Fprintf(o.io.Out, "\nNext steps:\n%s", indent(steps, "  "))

@@ -189,6 +189,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newNewCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
+		newDoctorCmd(io, catalog),
 		newVersionCmd(io, catalog),
 	)
 	return root
