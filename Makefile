@@ -4,7 +4,7 @@ E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
 .PHONY: all build test test-fast lint unit golden e2e e2e-full fuzz reliability bench bench-go bench-tools clean \
-	man completions release-check snapshot snapshot-test actionlint
+	man completions release-check release snapshot snapshot-test actionlint
 
 all: build
 
@@ -136,6 +136,10 @@ release-check:
 ## snapshot: every release archive and checksums.txt into dist/, nothing published, no image
 snapshot:
 	$(GORELEASER) release --snapshot --clean --skip=docker
+
+## release: publish the tagged commit (release.yml runs it; needs GITHUB_TOKEN and a docker login)
+release:
+	$(GORELEASER) release --clean $(if $(RELEASE_NOTES),--release-notes=$(RELEASE_NOTES))
 
 ## snapshot-test: install this platform's archive from dist/ into a temp dir and run it
 snapshot-test: snapshot
