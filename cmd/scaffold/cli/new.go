@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -246,11 +245,8 @@ func (o *newOptions) run(ctx context.Context) error {
 	}
 	var answers *generator.Answers
 	if o.answersFile != "" {
-		data, err := os.ReadFile(o.answersFile)
-		if err != nil {
-			return fmt.Errorf("cannot read the answers file: %w", err)
-		}
-		if answers, err = generator.ParseAnswers(data); err != nil {
+		var err error
+		if answers, err = readAnswers(o.answersFile); err != nil {
 			return err
 		}
 		if o.name == "" {
@@ -258,6 +254,8 @@ func (o *newOptions) run(ctx context.Context) error {
 		}
 		if o.framework == "" {
 			o.framework = answers.Framework
+		} else if o.framework != answers.Framework {
+			return usagef("--framework=%s contradicts %s, which is a %s project; drop --framework, or drop --answers and give the options as flags", o.framework, o.answersFile, answers.Framework)
 		}
 	}
 	m, err := o.askNameAndFramework()
@@ -267,6 +265,9 @@ func (o *newOptions) run(ctx context.Context) error {
 	if answers != nil {
 		if w := answers.Warning(m); w != "" {
 			fmt.Fprintln(o.io.Err, w)
+		}
+		if answers.FrameworkVersion != "" && answers.FrameworkVersion != m.Version {
+			fmt.Fprintf(o.io.Err, "note: %s was generated for %s %s; this scaffold generates %s %s\n", o.answersFile, m.Title, answers.FrameworkVersion, m.Title, m.Version)
 		}
 	}
 	raw, err := o.rawOptions(m, answers)
@@ -328,7 +329,7 @@ func (o *newOptions) rawOptions(m *generator.Manifest, answers *generator.Answer
 			return nil, usagef("--set %q: write --set key=value", s)
 		}
 		if prev, dup := fromCLI[key]; dup {
-			return nil, usagef("option %q is given twice (%s); give it once", key, prev)
+			return nil, usagef("option %q is given twice (%s, then --set %s); give it once", key, prev, s)
 		}
 		fromCLI[key] = "--set " + s
 		raw[key] = value
@@ -363,9 +364,7 @@ func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir 
 		total += len(f.Data)
 	}
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(o.io, struct {
 			Framework string        `json:"framework"`
 			Version   string        `json:"version"`
 			Dir       string        `json:"dir"`
