@@ -116,6 +116,8 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		help       string
 		frameworks []string
 		choices    map[string]bool
+		helps      map[string]bool
+		prompts    []string // per framework, in frameworks' order
 	}
 	infos := map[string]*flagInfo{}
 	var keys []string
@@ -123,12 +125,14 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		for _, opt := range m.Options {
 			fi, ok := infos[opt.Key]
 			if !ok {
-				fi = &flagInfo{allBool: true, help: opt.Help, choices: map[string]bool{}}
+				fi = &flagInfo{allBool: true, help: opt.Help, choices: map[string]bool{}, helps: map[string]bool{}}
 				infos[opt.Key] = fi
 				keys = append(keys, opt.Key)
 			}
 			fi.allBool = fi.allBool && opt.Kind == generator.KindBool
 			fi.frameworks = append(fi.frameworks, m.Name)
+			fi.helps[opt.Help] = true
+			fi.prompts = append(fi.prompts, opt.Prompt)
 			for _, c := range opt.Choices {
 				fi.choices[c] = true
 			}
@@ -139,6 +143,9 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		fi := infos[key]
 		values[key] = new(string)
 		usage := fmt.Sprintf("%s [%s]", fi.help, strings.Join(fi.frameworks, ", "))
+		if len(fi.helps) > 1 {
+			usage = sharedFlagUsage(fi.frameworks, fi.prompts, sortedKeys(fi.choices), fi.allBool)
+		}
 		cmd.Flags().Var(onceString(values[key]), key, usage)
 		flag := cmd.Flags().Lookup(key)
 		if fi.allBool {
@@ -149,9 +156,105 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 			choices = []string{"true", "false"}
 		}
 		if len(choices) > 0 {
-			_ = cmd.RegisterFlagCompletionFunc(key, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
+			_ = cmd.RegisterFlagCompletionFunc(key, optionValueCompletion(cmd, catalog, key, choices))
 		}
 	}
+}
+
+// optionValueCompletion completes an option flag's value: the chosen
+// framework's values when --framework is already on the command line, else
+// the values of every framework that has the option.
+func optionValueCompletion(cmd *cobra.Command, catalog *generator.Catalog, key string, all []string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		fw, _ := cmd.Flags().GetString("framework")
+		if fw == "" {
+			return all, cobra.ShellCompDirectiveNoFileComp
+		}
+		for _, s := range catalog.Summaries() {
+			if s.Name != fw {
+				continue
+			}
+			for _, opt := range s.Options {
+				if opt.Key != key {
+					continue
+				}
+				if opt.Kind == generator.KindBool {
+					return []cobra.Completion{"true", "false"}, cobra.ShellCompDirectiveNoFileComp
+				}
+				return opt.Choices, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveNoFileComp // not an option of fw
+		}
+		return all, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// hideOtherFrameworksFlags hides, for shell completion only, the option
+// flags that the framework already on the command line does not have, so
+// "--<TAB>" offers that framework's options and scaffold's own flags.
+func hideOtherFrameworksFlags(newCmd *cobra.Command, catalog *generator.Catalog, framework string) {
+	var own map[string]bool
+	all := map[string]bool{}
+	for _, s := range catalog.Summaries() {
+		keys := map[string]bool{}
+		for _, opt := range s.Options {
+			keys[opt.Key] = true
+			all[opt.Key] = true
+		}
+		if s.Name == framework {
+			own = keys
+		}
+	}
+	if own == nil {
+		return // unknown framework: offer everything
+	}
+	for key := range all {
+		if !own[key] {
+			_ = newCmd.Flags().MarkHidden(key)
+		}
+	}
+}
+
+// completedFramework finds --framework/-f among the words being completed
+// (`scaffold __complete new ... --framework=gin ...`).
+func completedFramework(args []string) string {
+	for i, a := range args {
+		switch {
+		case strings.HasPrefix(a, "--framework="):
+			return strings.TrimPrefix(a, "--framework=")
+		case strings.HasPrefix(a, "-f="):
+			return strings.TrimPrefix(a, "-f=")
+		case (a == "--framework" || a == "-f") && i+2 < len(args):
+			// the value is complete only if a word follows it
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// sharedFlagUsage is the help of an option flag that frameworks declare with
+// help texts of their own: one framework's text would mislead about the
+// others, so the flag says what they share and where each one's text is.
+func sharedFlagUsage(frameworks, prompts, choices []string, allBool bool) string {
+	samePrompt := true
+	for _, p := range prompts {
+		samePrompt = samePrompt && p == prompts[0]
+	}
+	var what string
+	if samePrompt {
+		what = strings.TrimSuffix(prompts[0], "?")
+		what = strings.ToLower(what[:1]) + what[1:]
+	} else {
+		var per []string
+		for i, fw := range frameworks {
+			per = append(per, fw+": "+prompts[i])
+		}
+		what = strings.Join(per, "; ")
+	}
+	if len(choices) > 0 && !allBool {
+		what += " (" + strings.Join(choices, ", ") + ")"
+	}
+	return fmt.Sprintf("%s; per framework: scaffold describe FRAMEWORK [%s]", what, strings.Join(frameworks, ", "))
 }
 
 // onceValue is a string flag that may be given once: "--docker

@@ -60,6 +60,13 @@ func Main(args []string, io *IO) int {
 // mainWith is Main with the frameworks given, so tests can bring their own.
 func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
 	root := newRootCmd(io, catalog)
+	if len(args) > 1 && args[0] == cobra.ShellCompRequestCmd && args[1] == "new" {
+		if fw := completedFramework(args[2:]); fw != "" {
+			if newCmd, _, err := root.Find([]string{"new"}); err == nil {
+				hideOtherFrameworksFlags(newCmd, catalog, fw)
+			}
+		}
+	}
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args
 	}
