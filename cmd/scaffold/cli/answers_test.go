@@ -79,3 +79,25 @@ func TestSetGivenTwiceNamesBoth(t *testing.T) {
 		t.Errorf("exit %d: %q", code, errOut)
 	}
 }
+
+func TestNameInWordsSuggestsHyphens(t *testing.T) {
+	inTempDir(t)
+	code, _, errOut := run(t, "new", "my", "app", "-f", "gin")
+	if code != ExitUsage || !strings.Contains(errOut, `did you mean "my-app"?`) || strings.Contains(errOut, "quote") {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+	// and the suggestion is itself accepted
+	if code, _, errOut := run(t, "new", "my-app", "-f", "gin"); code != 0 {
+		t.Errorf("the suggested name is refused: %d %q", code, errOut)
+	}
+}
+
+func TestDirRootIsRefused(t *testing.T) {
+	inTempDir(t)
+	for _, args := range [][]string{{"--dir", "/"}, {"--dir", "/", "--force"}, {"--dir", "/", "--dry-run"}} {
+		code, _, errOut := run(t, append([]string{"new", "demo", "-f", "gin"}, args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, "--dir / is the root of the file system; give the project a directory of its own, e.g. --dir /demo") || strings.Contains(errOut, "add --force") {
+			t.Errorf("%v: exit %d: %q", args, code, errOut)
+		}
+	}
+}

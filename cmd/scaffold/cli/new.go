@@ -63,7 +63,9 @@ take their defaults with --yes.`,
   scaffold new --answers path/to/.scaffold.yaml --dir copy`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef("new takes one project name, got %d arguments (%s); quote a name with spaces, or use --dir for the location", len(args), strings.Join(args, " "))
+				// A name never holds spaces, so quoting would only lead to
+				// the next refusal: offer the name joined with hyphens.
+				return usagef("new takes one project name, got %d words (%s); did you mean %q? (names have no spaces; --dir sets the location)", len(args), strings.Join(args, " "), strings.Join(args, "-"))
 			}
 			return nil
 		},
@@ -395,6 +397,9 @@ func (o *newOptions) run(ctx context.Context) error {
 	dir := o.dir
 	if dir == "" {
 		dir = o.name
+	}
+	if abs, err := filepath.Abs(dir); err == nil && filepath.Dir(abs) == abs {
+		return usagef("--dir %s is the root of the file system; give the project a directory of its own, e.g. --dir %s", dir, filepath.Join(abs, o.name))
 	}
 	if o.dryRun {
 		return o.printPlan(m, project, dir, files)
