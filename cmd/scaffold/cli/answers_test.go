@@ -101,3 +101,22 @@ func TestDirRootIsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceHints(t *testing.T) {
+	inTempDir(t)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-f", "express", "--language=TS"}, `option "language" must be one of js, ts, not "TS" (did you mean "ts"?)`},
+		{[]string{"-f", "express", "--database=Postgres"}, `(did you mean "postgres"?)`},
+		{[]string{"-f", "spring-boot", "--java=11"}, `not "11" (11 is not supported: 17 is the lowest; did you mean "17"?)`},
+		{[]string{"-f", "spring-boot", "--java=26"}, `not "26" (26 is not supported yet: 25 is the highest)`},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(t, append([]string{"new", "x", "--dry-run"}, tt.args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
