@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -31,12 +32,35 @@ type surveyPrompter struct {
 
 // NewSurveyPrompter returns the survey-backed Prompter on the given terminal.
 func NewSurveyPrompter(in terminal.FileReader, out terminal.FileWriter, errOut *os.File) Prompter {
-	return &surveyPrompter{stdio: terminal.Stdio{In: in, Out: out, Err: errOut}}
+	return &surveyPrompter{stdio: terminal.Stdio{In: eofIsInterrupt{in}, Out: out, Err: errOut}}
 }
 
-func (p *surveyPrompter) ask(prompt survey.Prompt, answer any, opts ...survey.AskOpt) error {
+// eofIsInterrupt makes Ctrl-D at a prompt what it is at a shell: the end,
+// as Ctrl-C is. survey takes it for Enter: an empty required answer then
+// loops on "Value is required", and a Select whose filter hides every
+// option indexes an empty list and panics.
+type eofIsInterrupt struct{ terminal.FileReader }
+
+func (r eofIsInterrupt) Read(p []byte) (int, error) {
+	n, err := r.FileReader.Read(p)
+	for i := range p[:n] {
+		if p[i] == terminal.KeyEndTransmission { // never inside a UTF-8 sequence
+			p[i] = terminal.KeyInterrupt
+		}
+	}
+	return n, err
+}
+
+func (p *surveyPrompter) ask(prompt survey.Prompt, answer any, opts ...survey.AskOpt) (err error) {
+	// survey is unmaintained: whatever else in it panics is an error, never
+	// a stack trace in front of the user.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the prompt failed (%v); give the values as flags instead (see \"scaffold new --help\")", r)
+		}
+	}()
 	opts = append(opts, survey.WithStdio(p.stdio.In, p.stdio.Out, p.stdio.Err))
-	err := survey.AskOne(prompt, answer, opts...)
+	err = survey.AskOne(prompt, answer, opts...)
 	if errors.Is(err, terminal.InterruptErr) {
 		return ErrInterrupted
 	}
