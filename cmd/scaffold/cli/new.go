@@ -65,7 +65,7 @@ take their defaults with --yes.`,
 			if len(args) > 1 {
 				// A name never holds spaces, so quoting would only lead to
 				// the next refusal: offer the name joined with hyphens.
-				return usagef("new takes one project name, got %d words (%s); did you mean %q? (names have no spaces; --dir sets the location)", len(args), strings.Join(args, " "), strings.Join(args, "-"))
+				return usagef("new takes one project name, got %d arguments (%s); did you mean %q? (names have no spaces; --dir sets the location)", len(args), strings.Join(args, " "), strings.Join(args, "-"))
 			}
 			return nil
 		},
@@ -404,6 +404,8 @@ func (o *newOptions) run(ctx context.Context) error {
 	if o.dryRun {
 		return o.printPlan(m, project, dir, files)
 	}
+	// The command's context ends on SIGINT or SIGTERM (see Main); tests that
+	// call the command directly get the same from here.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := generator.Write(ctx, dir, files, generator.WriteOptions{Force: o.force}); err != nil {

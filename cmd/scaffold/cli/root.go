@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -35,6 +37,22 @@ func usagef(format string, args ...any) error {
 
 // Main runs scaffold with args and returns the process exit code.
 func Main(args []string, io *IO) int {
+	// First thing: from here on a SIGINT or SIGTERM ends scaffold through its
+	// own path (exit 130; a write under way is undone), not by the default
+	// action (a signal before this line still gives 130 or 143: see README).
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-sigs:
+			cancel()
+			endPrompt(io)
+		case <-ctx.Done():
+		}
+	}()
 	generator.Version = readBuildInfo().Version
 	// Only the framework asked for is loaded whole (Lazy), without the e2e
 	// sections no command reads: loading every manifest was most of a run.
@@ -54,11 +72,15 @@ func Main(args []string, io *IO) int {
 			return exitCode(err)
 		}
 	}
-	return mainWith(args, io, catalog)
+	return mainWithContext(ctx, args, io, catalog)
 }
 
 // mainWith is Main with the frameworks given, so tests can bring their own.
 func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
+	return mainWithContext(context.Background(), args, io, catalog)
+}
+
+func mainWithContext(ctx context.Context, args []string, io *IO, catalog *generator.Catalog) int {
 	root := newRootCmd(io, catalog)
 	if len(args) > 1 && args[0] == cobra.ShellCompRequestCmd && args[1] == "new" {
 		if fw := completedFramework(args[2:]); fw != "" {
@@ -71,7 +93,7 @@ func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
 		args = []string{} // nil would make cobra read os.Args
 	}
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
