@@ -3,7 +3,8 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean
+.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean \
+	man completions release-check release snapshot snapshot-test actionlint
 
 all: build
 
@@ -123,5 +124,46 @@ $(BENCH_DIR)/node/.installed:
 	    express-generator@4.16.1 koa-generator@1.1.17 && \
 	  touch $@ ) || echo "bench: could not install express-generator and koa-generator; they are skipped"
 
+## Releases (see docs/versioning.md). GoReleaser and actionlint run from the Go
+## module proxy at pinned versions, outside scaffold's own module graph: a
+## `go install` of scaffold never fetches them.
+GORELEASER_VERSION ?= v2.17.0
+GORELEASER         ?= $(GO) run github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+ACTIONLINT_VERSION ?= v1.7.12
+ACTIONLINT         ?= $(GO) run github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+# Man pages carry the commit's date, not today's: archives are reproducible.
+SOURCE_DATE_EPOCH  ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+## man: the man pages (section 1), from the cobra commands, into dist-extra/man
+man:
+	rm -rf dist-extra/man
+	$(GO) run ./cmd/scaffold-docs -man dist-extra/man
+
+## completions: the bash, zsh, fish and PowerShell scripts into dist-extra/completions
+completions:
+	rm -rf dist-extra/completions
+	$(GO) run ./cmd/scaffold-docs -completions dist-extra/completions
+
+## release-check: validate .goreleaser.yaml
+release-check:
+	$(GORELEASER) check
+
+## snapshot: every release archive and checksums.txt into dist/, nothing published, no image
+snapshot:
+	$(GORELEASER) release --snapshot --clean --skip=docker
+
+## release: publish the tagged commit (release.yml runs it; needs GITHUB_TOKEN and a docker login)
+release:
+	$(GORELEASER) release --clean $(if $(RELEASE_NOTES),--release-notes=$(RELEASE_NOTES))
+
+## snapshot-test: install this platform's archive from dist/ into a temp dir and run it
+snapshot-test: snapshot
+	$(GO) test -count=1 -tags snapshot -run TestSnapshotArchive -v ./cmd/scaffold
+
+## actionlint: lint .github/workflows
+actionlint:
+	$(ACTIONLINT)
+
 clean:
-	rm -rf bin
+	rm -rf bin dist dist-extra

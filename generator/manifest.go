@@ -18,6 +18,8 @@ import (
 	"github.com/scaffold-cli/scaffold/generator/render"
 	"github.com/scaffold-cli/scaffold/generator/source"
 	"gopkg.in/yaml.v3"
+
+	"github.com/scaffold-cli/scaffold/generator/doctor"
 )
 
 // ManifestFile is the name of the manifest inside each framework directory.
@@ -64,6 +66,9 @@ type Manifest struct {
 	NextSteps       string            `yaml:"next_steps" json:"-"`
 	E2E             *E2E              `yaml:"e2e" json:"-"`
 	E2EFull         *E2E              `yaml:"e2e_full" json:"-"`
+	// Requires lists the toolchains a generated project needs, for
+	// `scaffold doctor`; it renders nothing.
+	Requires []doctor.Requirement `yaml:"requires" json:"-"`
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS
@@ -283,6 +288,11 @@ func (m *Manifest) validate() error {
 			if err := checkTemplateSyntax(o.Key, expr, o.When == expr); err != nil {
 				bad("option %q: %v", o.Key, err)
 			}
+		}
+	}
+	for _, r := range m.Requires {
+		if err := r.Validate(); err != nil {
+			bad("%v", err)
 		}
 	}
 	for _, s := range m.Secrets {

@@ -13,8 +13,15 @@ import (
 	"github.com/scaffold-cli/scaffold/generator/render"
 )
 
-// Version is scaffold's own version, recorded in every .scaffold.yaml.
-const Version = "0.1.0"
+// Version is scaffold's own version, recorded in every .scaffold.yaml. The
+// CLI sets it once at start from the build (release ldflags, or the module
+// version of `go install ...@vX`); library users and tests see this default,
+// which the golden files record.
+var Version = DefaultVersion
+
+// DefaultVersion is the version of a build that carries none (a test, or a
+// `go build` outside a git checkout).
+const DefaultVersion = "0.1.0"
 
 // Request is what the user asked for: a name and raw option values (from
 // flags, --set or an answers file), all as text.
@@ -228,10 +235,7 @@ func ParseOptionValue(o Option, raw string) (any, error) {
 			return raw, nil
 		}
 		msg := fmt.Sprintf("option %q must be one of %s, not %q", o.Key, strings.Join(o.Choices, ", "), raw)
-		if s := input.Closest(raw, o.Choices); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		return nil, input.Errorf("%s", msg)
+		return nil, input.Errorf("%s%s", msg, choiceHint(raw, o.Choices))
 	default:
 		if raw == "" {
 			return nil, input.Errorf("option %q must not be empty", o.Key)
@@ -314,4 +318,41 @@ func (p *Project) ts() *render.Set {
 		p.templates = p.Manifest.templateSet()
 	}
 	return p.templates
+}
+
+// choiceHint says which choice a wrong value most likely meant: the same
+// letters in another case ("TS" for "ts"), a number below or above every
+// numeric choice (Java 11 where 17 is the lowest), or a near typo.
+func choiceHint(raw string, choices []string) string {
+	for _, c := range choices {
+		if strings.EqualFold(c, strings.TrimSpace(raw)) {
+			return fmt.Sprintf(" (did you mean %q?)", c)
+		}
+	}
+	if n, err := strconv.Atoi(raw); err == nil {
+		lo, hi, numeric := 0, 0, true
+		for i, c := range choices {
+			v, err := strconv.Atoi(c)
+			if err != nil {
+				numeric = false
+				break
+			}
+			if i == 0 || v < lo {
+				lo = v
+			}
+			if i == 0 || v > hi {
+				hi = v
+			}
+		}
+		switch {
+		case numeric && n < lo:
+			return fmt.Sprintf(" (%s is not supported: %d is the lowest; did you mean %q?)", raw, lo, strconv.Itoa(lo))
+		case numeric && n > hi:
+			return fmt.Sprintf(" (%s is not supported yet: %d is the highest)", raw, hi)
+		}
+	}
+	if s := input.Closest(raw, choices); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }

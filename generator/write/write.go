@@ -169,7 +169,7 @@ func writeNew(ctx context.Context, target string, files []tree.File, opts Option
 	}
 	if err := os.Rename(staging, target); err != nil {
 		if errors.Is(err, fs.ErrExist) || isNotEmpty(err) {
-			return input.Errorf("%s was created by someone else while scaffold was writing; nothing was written", target)
+			return raceErrorf("%s was created by someone else while scaffold was writing; nothing was written", target)
 		}
 		return fmt.Errorf("cannot move the project into %s: %w", target, errCause(err))
 	}
@@ -197,7 +197,8 @@ func writeInto(ctx context.Context, target string, files []tree.File, opts Optio
 	}
 	if len(clashes) > 0 && !opts.Force {
 		// The target was empty a moment ago: someone else is writing to it.
-		return input.Errorf("%s is no longer empty (%s appeared while scaffold was preparing); nothing was written", target, summarize(clashes))
+		// A race is the environment's doing, not a usage error (exit 1).
+		return raceErrorf("%s is no longer empty (%s appeared while scaffold was preparing); nothing was written", target, summarize(clashes))
 	}
 	if len(clashes) > 0 {
 		return input.Errorf("--force never overwrites, and %s already has %s; remove them or choose another --dir", target, summarize(clashes))
@@ -254,7 +255,7 @@ func writeInto(ctx context.Context, target string, files []tree.File, opts Optio
 		// A hard link fails if the name exists: no check-then-write race.
 		if err := root.Link(path.Join(stagingName, f.Path), f.Path); err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				return input.Errorf("%s appeared in %s while scaffold was writing; nothing was changed", f.Path, target)
+				return raceErrorf("%s appeared in %s while scaffold was writing; nothing was changed", f.Path, target)
 			}
 			return fmt.Errorf("cannot add %s: %w", filepath.Join(target, f.Path), errCause(err))
 		}
@@ -349,3 +350,17 @@ func isNotEmpty(err error) bool { return errors.Is(err, syscall.ENOTEMPTY) }
 
 // isNotDir: a parent of the path is a file, so the path cannot exist either.
 func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }
+
+// ErrConcurrentWrite matches (errors.Is) the error of a write that lost to
+// another process writing the same target at the same moment: the
+// environment's doing, so not an input error (exit 1, not 2).
+var ErrConcurrentWrite = errors.New("another process wrote the same target")
+
+type raceError struct{ msg string }
+
+func (e *raceError) Error() string        { return e.msg }
+func (e *raceError) Is(target error) bool { return target == ErrConcurrentWrite }
+
+func raceErrorf(format string, args ...any) error {
+	return &raceError{fmt.Sprintf(format, args...)}
+}

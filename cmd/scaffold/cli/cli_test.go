@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -246,11 +247,64 @@ func TestListAndDescribe(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	for _, args := range [][]string{{"version"}, {"--version"}} {
-		code, out, _ := run(t, args...)
-		if code != 0 || out != "scaffold 0.1.0\n" {
-			t.Errorf("%v: %d %q", args, code, out)
+	// A test binary has no release ldflags and a "(devel)" module version:
+	// the default version, which the golden files record.
+	code, out, _ := run(t, "--version")
+	if code != 0 || out != "scaffold 0.1.0\n" {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	code, out, _ = run(t, "version")
+	for _, want := range []string{"scaffold 0.1.0\n", "go        go1.", "\n  gin          1.12.0   template_version 1\n", "\n  spring-boot  4.0.7    template_version 1\n"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("version lacks %q: %d\n%s", want, code, out)
 		}
+	}
+	if !strings.HasPrefix(out, "scaffold 0.1.0\n") {
+		t.Errorf("the first line is not the version:\n%s", out)
+	}
+	code, out, _ = run(t, "version", "--json")
+	var v versionJSON
+	if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil {
+		t.Fatalf("version --json: %d %v\n%s", code, err, out)
+	}
+	if v.Version != "0.1.0" || v.Source != "default" || !strings.HasPrefix(v.Go, "go1.") || len(v.Templates) != 8 {
+		t.Errorf("version --json = %+v", v)
+	}
+	for _, tv := range v.Templates {
+		if tv.Framework == "" || tv.Version == "" || tv.TemplateVersion < 1 {
+			t.Errorf("template entry %+v", tv)
+		}
+	}
+}
+
+func TestVersionFromLdflags(t *testing.T) {
+	defer func(v, c, d string) { version, commit, date = v, c, d }(version, commit, date)
+	version, commit, date = "v1.4.0", "0123abc", "2026-12-01T10:00:00Z"
+	b := readBuildInfo()
+	if b.Version != "1.4.0" || b.Commit != "0123abc" || b.Date != "2026-12-01T10:00:00Z" || b.Source != "release" {
+		t.Errorf("readBuildInfo = %+v", b)
+	}
+}
+
+// failingWriter is stdout redirected to /dev/full.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+func TestOutputErrorsFail(t *testing.T) {
+	for _, args := range [][]string{{"describe", "gin"}, {"describe", "gin", "--json"}, {"list"}, {"list", "--json"}, {"version"}, {"version", "--json"}} {
+		var errOut bytes.Buffer
+		code := Main(args, &IO{In: strings.NewReader(""), Out: failingWriter{}, Err: &errOut})
+		if code != ExitFailure || !strings.Contains(errOut.String(), "no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and the write error", args, code, errOut.String())
+		}
+	}
+}
+
+func TestJSONIsNotHTMLEscaped(t *testing.T) {
+	code, out, _ := run(t, "list", "--json")
+	if code != 0 || strings.Contains(out, `\u003e`) || strings.Contains(out, `\u003c`) || !strings.Contains(out, ">=") {
+		t.Errorf("list --json escapes < and >: %d\n%s", code, out)
 	}
 }
 

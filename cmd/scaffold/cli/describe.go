@@ -25,16 +25,7 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			}
 			return nil
 		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var out []cobra.Completion
-			for _, m := range catalog.Manifests() {
-				out = append(out, cobra.CompletionWithDesc(m.Name, m.Title+" "+m.Version))
-			}
-			return out, cobra.ShellCompDirectiveNoFileComp
-		},
+		ValidArgsFunction: frameworkArgCompletion(catalog),
 		RunE: func(_ *cobra.Command, args []string) error {
 			m, err := catalog.Lookup(args[0])
 			if err != nil {
@@ -44,7 +35,7 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			if asJSON {
 				return writeJSON(io, d)
 			}
-			w := io.Out
+			w := &errWriter{w: io.Out}
 			fmt.Fprintf(w, "%s — %s %s (%s)\n%s\n", d.Name, d.Title, d.Version, d.Language, d.Description)
 			if len(d.Versions) > 0 {
 				fmt.Fprintf(w, "\nPinned versions:\n")
@@ -64,11 +55,25 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 				}
 			}
 			fmt.Fprintf(w, "\nDefaults derived from the name are shown for a project named %q.\n", exampleName)
-			return nil
+			return w.err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// frameworkArgCompletion completes a command's one FRAMEWORK argument.
+func frameworkArgCompletion(catalog *generator.Catalog) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, s := range catalog.Summaries() {
+			out = append(out, cobra.CompletionWithDesc(s.Name, s.Title+" "+s.Version))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 func toSet(m map[string]string) map[string]bool {

@@ -62,3 +62,75 @@ func TestTemplatesDirMustHoldFrameworks(t *testing.T) {
 		}
 	}
 }
+
+// A flag that several frameworks share has framework-neutral help: no one
+// framework's text (Django's --docker, Laravel's --package) stands for all.
+func TestSharedFlagHelpIsNeutral(t *testing.T) {
+	code, out, _ := runMain(t, "new", "--help")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	lines := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(f[0], "--") {
+			lines[strings.TrimPrefix(f[0], "--")] = l
+		}
+	}
+	want := map[string]string{
+		"docker":   "add a Dockerfile; per framework: scaffold describe FRAMEWORK [django, express, flask, gin, koa, laravel, rails, spring-boot]",
+		"ci":       "add a GitHub Actions workflow; per framework: scaffold describe FRAMEWORK [",
+		"database": "database (none, postgres, sqlite); per framework: scaffold describe FRAMEWORK [",
+		"package":  "laravel: Composer package name; spring-boot: Java package; per framework: scaffold describe FRAMEWORK [laravel, spring-boot]",
+		"module":   "the module path in go.mod (e.g. github.com/you/app); defaults to example.com/NAME [gin]",
+	}
+	for key, w := range want {
+		if !strings.Contains(lines[key], w) {
+			t.Errorf("--%s help is %q; want it to contain %q", key, lines[key], w)
+		}
+	}
+	for _, leak := range []string{"Django", "collectstatic", "composer.json", "gunicorn"} {
+		for _, key := range []string{"docker", "ci", "database", "package"} {
+			if strings.Contains(lines[key], leak) {
+				t.Errorf("--%s help names %q: %q", key, leak, lines[key])
+			}
+		}
+	}
+}
+
+// Completion offers the options of the framework already chosen.
+func TestCompletionIsFrameworkAware(t *testing.T) {
+	_, out, _ := runMain(t, "__complete", "new", "x", "--framework=gin", "--mode=")
+	if strings.Contains(out, "full") || strings.Contains(out, "api") {
+		t.Errorf("gin has no --mode, yet Rails' values are offered: %q", out)
+	}
+	_, out, _ = runMain(t, "__complete", "new", "x", "--framework=rails", "--mode=")
+	if !strings.Contains(out, "full\napi\n") {
+		t.Errorf("rails --mode values: %q", out)
+	}
+	_, out, _ = runMain(t, "__complete", "new", "x", "-f", "gin", "--database=")
+	if !strings.Contains(out, "none\nsqlite\npostgres\n") {
+		t.Errorf("gin --database values: %q", out)
+	}
+	_, out, _ = runMain(t, "__complete", "new", "x", "--framework=gin", "--")
+	for _, want := range []string{"--module\t", "--docker\t", "--dir\t"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--<TAB> after --framework=gin lacks %q: %q", want, out)
+		}
+	}
+	for _, other := range []string{"--mode\t", "--java\t", "--language\t", "--package\t", "--group\t"} {
+		if strings.Contains(out, other) {
+			t.Errorf("--<TAB> after --framework=gin offers another framework's %q", other)
+		}
+	}
+	// With no framework yet, every option is offered.
+	_, out, _ = runMain(t, "__complete", "new", "x", "--")
+	for _, want := range []string{"--mode\t", "--java\t", "--module\t"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--<TAB> without a framework lacks %q", want)
+		}
+	}
+	// Hidden for completion only: the flags still work.
+	if code, _, errOut := runMain(t, "new", "x", "--framework=rails", "--mode=api", "--dry-run"); code != 0 {
+		t.Errorf("--mode after completion changes: %d %s", code, errOut)
+	}
+}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 
 	"golang.org/x/term"
+
+	"github.com/scaffold-cli/scaffold/generator/doctor"
 )
 
 // IO is where the CLI reads and writes, and whether it may ask questions.
@@ -17,6 +20,16 @@ type IO struct {
 	Interactive bool
 	// Prompter asks the questions when Interactive; tests pass a fake.
 	Prompter Prompter
+	// System is how `scaffold doctor` and `new` look for toolchains; nil
+	// is this machine (tests pass a fake).
+	System *doctor.System
+}
+
+func (io *IO) system() doctor.System {
+	if io.System != nil {
+		return *io.System
+	}
+	return doctor.Host()
 }
 
 // SystemIO is the process's own standard streams.
@@ -29,4 +42,23 @@ func SystemIO() *IO {
 		Interactive: interactive,
 		Prompter:    NewSurveyPrompter(os.Stdin, os.Stdout, os.Stderr),
 	}
+}
+
+// errWriter keeps the first write error, so a command that prints many lines
+// can report a full disk or a closed pipe once, at the end (stdout redirected
+// to /dev/full must fail, not exit 0 having printed nothing).
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = fmt.Errorf("writing the output: %w", err)
+	}
+	return n, err
 }

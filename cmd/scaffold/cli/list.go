@@ -25,7 +25,8 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 				}
 				return writeJSON(io, out)
 			}
-			tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+			w := &errWriter{w: io.Out}
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "FRAMEWORK\tVERSION\tLANGUAGE\tOPTIONS\tDESCRIPTION")
 			for _, m := range catalog.Manifests() {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.Version, m.Language, strings.Join(m.OptionKeys(), ", "), m.Description)
@@ -33,8 +34,8 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			if err := tw.Flush(); err != nil {
 				return err
 			}
-			fmt.Fprintln(io.Out, "\nRun \"scaffold describe FRAMEWORK\" for its options.")
-			return nil
+			fmt.Fprintln(w, "\nRun \"scaffold describe FRAMEWORK\" for its options.")
+			return w.err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
@@ -44,5 +45,7 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 func writeJSON(io *IO, v any) error {
 	enc := json.NewEncoder(io.Out)
 	enc.SetIndent("", "  ")
+	// "Node >= 20" reads as it is written, not as "\u003e=".
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +63,9 @@ take their defaults with --yes.`,
   scaffold new --answers path/to/.scaffold.yaml --dir copy`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef("new takes one project name, got %d arguments (%s); quote a name with spaces, or use --dir for the location", len(args), strings.Join(args, " "))
+				// A name never holds spaces, so quoting would only lead to
+				// the next refusal: offer the name joined with hyphens.
+				return usagef("new takes one project name, got %d arguments (%s); did you mean %q? (names have no spaces; --dir sets the location)", len(args), strings.Join(args, " "), strings.Join(args, "-"))
 			}
 			return nil
 		},
@@ -117,6 +118,8 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		help       string
 		frameworks []string
 		choices    map[string]bool
+		helps      map[string]bool
+		prompts    []string // per framework, in frameworks' order
 	}
 	infos := map[string]*flagInfo{}
 	var keys []string
@@ -124,12 +127,14 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		for _, opt := range m.Options {
 			fi, ok := infos[opt.Key]
 			if !ok {
-				fi = &flagInfo{allBool: true, help: opt.Help, choices: map[string]bool{}}
+				fi = &flagInfo{allBool: true, help: opt.Help, choices: map[string]bool{}, helps: map[string]bool{}}
 				infos[opt.Key] = fi
 				keys = append(keys, opt.Key)
 			}
 			fi.allBool = fi.allBool && opt.Kind == generator.KindBool
 			fi.frameworks = append(fi.frameworks, m.Name)
+			fi.helps[opt.Help] = true
+			fi.prompts = append(fi.prompts, opt.Prompt)
 			for _, c := range opt.Choices {
 				fi.choices[c] = true
 			}
@@ -140,6 +145,9 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 		fi := infos[key]
 		values[key] = new(string)
 		usage := fmt.Sprintf("%s [%s]", fi.help, strings.Join(fi.frameworks, ", "))
+		if len(fi.helps) > 1 {
+			usage = sharedFlagUsage(fi.frameworks, fi.prompts, sortedKeys(fi.choices), fi.allBool)
+		}
 		cmd.Flags().Var(onceString(values[key]), key, usage)
 		flag := cmd.Flags().Lookup(key)
 		if fi.allBool {
@@ -150,9 +158,105 @@ func addOptionFlags(cmd *cobra.Command, catalog *generator.Catalog, values map[s
 			choices = []string{"true", "false"}
 		}
 		if len(choices) > 0 {
-			_ = cmd.RegisterFlagCompletionFunc(key, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
+			_ = cmd.RegisterFlagCompletionFunc(key, optionValueCompletion(cmd, catalog, key, choices))
 		}
 	}
+}
+
+// optionValueCompletion completes an option flag's value: the chosen
+// framework's values when --framework is already on the command line, else
+// the values of every framework that has the option.
+func optionValueCompletion(cmd *cobra.Command, catalog *generator.Catalog, key string, all []string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		fw, _ := cmd.Flags().GetString("framework")
+		if fw == "" {
+			return all, cobra.ShellCompDirectiveNoFileComp
+		}
+		for _, s := range catalog.Summaries() {
+			if s.Name != fw {
+				continue
+			}
+			for _, opt := range s.Options {
+				if opt.Key != key {
+					continue
+				}
+				if opt.Kind == generator.KindBool {
+					return []cobra.Completion{"true", "false"}, cobra.ShellCompDirectiveNoFileComp
+				}
+				return opt.Choices, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveNoFileComp // not an option of fw
+		}
+		return all, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// hideOtherFrameworksFlags hides, for shell completion only, the option
+// flags that the framework already on the command line does not have, so
+// "--<TAB>" offers that framework's options and scaffold's own flags.
+func hideOtherFrameworksFlags(newCmd *cobra.Command, catalog *generator.Catalog, framework string) {
+	var own map[string]bool
+	all := map[string]bool{}
+	for _, s := range catalog.Summaries() {
+		keys := map[string]bool{}
+		for _, opt := range s.Options {
+			keys[opt.Key] = true
+			all[opt.Key] = true
+		}
+		if s.Name == framework {
+			own = keys
+		}
+	}
+	if own == nil {
+		return // unknown framework: offer everything
+	}
+	for key := range all {
+		if !own[key] {
+			_ = newCmd.Flags().MarkHidden(key)
+		}
+	}
+}
+
+// completedFramework finds --framework/-f among the words being completed
+// (`scaffold __complete new ... --framework=gin ...`).
+func completedFramework(args []string) string {
+	for i, a := range args {
+		switch {
+		case strings.HasPrefix(a, "--framework="):
+			return strings.TrimPrefix(a, "--framework=")
+		case strings.HasPrefix(a, "-f="):
+			return strings.TrimPrefix(a, "-f=")
+		case (a == "--framework" || a == "-f") && i+2 < len(args):
+			// the value is complete only if a word follows it
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// sharedFlagUsage is the help of an option flag that frameworks declare with
+// help texts of their own: one framework's text would mislead about the
+// others, so the flag says what they share and where each one's text is.
+func sharedFlagUsage(frameworks, prompts, choices []string, allBool bool) string {
+	samePrompt := true
+	for _, p := range prompts {
+		samePrompt = samePrompt && p == prompts[0]
+	}
+	var what string
+	if samePrompt {
+		what = strings.TrimSuffix(prompts[0], "?")
+		what = strings.ToLower(what[:1]) + what[1:]
+	} else {
+		var per []string
+		for i, fw := range frameworks {
+			per = append(per, fw+": "+prompts[i])
+		}
+		what = strings.Join(per, "; ")
+	}
+	if len(choices) > 0 && !allBool {
+		what += " (" + strings.Join(choices, ", ") + ")"
+	}
+	return fmt.Sprintf("%s; per framework: scaffold describe FRAMEWORK [%s]", what, strings.Join(frameworks, ", "))
 }
 
 // onceValue is a string flag that may be given once: "--docker
@@ -246,11 +350,8 @@ func (o *newOptions) run(ctx context.Context) error {
 	}
 	var answers *generator.Answers
 	if o.answersFile != "" {
-		data, err := os.ReadFile(o.answersFile)
-		if err != nil {
-			return fmt.Errorf("cannot read the answers file: %w", err)
-		}
-		if answers, err = generator.ParseAnswers(data); err != nil {
+		var err error
+		if answers, err = readAnswers(o.answersFile); err != nil {
 			return err
 		}
 		if o.name == "" {
@@ -258,6 +359,8 @@ func (o *newOptions) run(ctx context.Context) error {
 		}
 		if o.framework == "" {
 			o.framework = answers.Framework
+		} else if o.framework != answers.Framework {
+			return usagef("--framework=%s contradicts %s, which is a %s project; drop --framework, or drop --answers and give the options as flags", o.framework, o.answersFile, answers.Framework)
 		}
 	}
 	m, err := o.askNameAndFramework()
@@ -267,6 +370,9 @@ func (o *newOptions) run(ctx context.Context) error {
 	if answers != nil {
 		if w := answers.Warning(m); w != "" {
 			fmt.Fprintln(o.io.Err, w)
+		}
+		if answers.FrameworkVersion != "" && answers.FrameworkVersion != m.Version {
+			fmt.Fprintf(o.io.Err, "note: %s was generated for %s %s; this scaffold generates %s %s\n", o.answersFile, m.Title, answers.FrameworkVersion, m.Title, m.Version)
 		}
 	}
 	raw, err := o.rawOptions(m, answers)
@@ -292,9 +398,14 @@ func (o *newOptions) run(ctx context.Context) error {
 	if dir == "" {
 		dir = o.name
 	}
+	if abs, err := filepath.Abs(dir); err == nil && filepath.Dir(abs) == abs {
+		return usagef("--dir %s is the root of the file system; give the project a directory of its own, e.g. --dir %s", dir, filepath.Join(abs, o.name))
+	}
 	if o.dryRun {
 		return o.printPlan(m, project, dir, files)
 	}
+	// The command's context ends on SIGINT or SIGTERM (see Main); tests that
+	// call the command directly get the same from here.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := write.Files(ctx, dir, files, write.Options{Force: o.force}); err != nil {
@@ -328,7 +439,7 @@ func (o *newOptions) rawOptions(m *generator.Manifest, answers *generator.Answer
 			return nil, usagef("--set %q: write --set key=value", s)
 		}
 		if prev, dup := fromCLI[key]; dup {
-			return nil, usagef("option %q is given twice (%s); give it once", key, prev)
+			return nil, usagef("option %q is given twice (%s, then --set %s); give it once", key, prev, s)
 		}
 		fromCLI[key] = "--set " + s
 		raw[key] = value
@@ -363,9 +474,7 @@ func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir 
 		total += len(f.Data)
 	}
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(o.io, struct {
 			Framework string        `json:"framework"`
 			Version   string        `json:"version"`
 			Dir       string        `json:"dir"`
@@ -384,7 +493,17 @@ func (o *newOptions) printPlan(m *generator.Manifest, p *generator.Project, dir 
 }
 
 func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir string, files []generator.File) {
-	fmt.Fprintf(o.io.Out, "Created %s: %s %s, %d files.\n", dir, m.Title, m.Version, len(files))
+	here := filepath.Clean(dir) == "."
+	if here {
+		fmt.Fprintf(o.io.Out, "Created in the current directory: %s %s, %d files.\n", m.Title, m.Version, len(files))
+	} else {
+		fmt.Fprintf(o.io.Out, "Created %s: %s %s, %d files.\n", dir, m.Title, m.Version, len(files))
+	}
+	defer func() {
+		if note := missingToolchainNote(o.io, m); note != "" {
+			fmt.Fprintln(o.io.Err, note)
+		}
+	}()
 	if o.prompted {
 		fmt.Fprintf(o.io.Out, "\nTo do the same without questions:\n  %s\n", equivalentCommand(p, o.dir))
 	}
@@ -396,6 +515,10 @@ func (o *newOptions) printDone(m *generator.Manifest, p *generator.Project, dir 
 	if err != nil {
 		fmt.Fprintf(o.io.Err, "scaffold: next steps: %v\n", err)
 		return
+	}
+	if here {
+		// "cd ." is no step.
+		steps = strings.Replace(steps, "cd .\n", "", 1)
 	}
 	if steps != "" {
 		fmt.Fprintf(o.io.Out, "\nNext steps:\n%s", indent(steps, "  "))

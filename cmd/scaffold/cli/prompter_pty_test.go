@@ -306,3 +306,46 @@ func TestSurveyCtrlC(t *testing.T) {
 		})
 	}
 }
+
+const keyCtrlD = "\x04"
+
+// TestSurveyCtrlD: Ctrl-D is an interrupt at every prompt (exit 130), as at
+// a shell. survey alone took it for Enter: a Select whose filter matched
+// nothing panicked (index out of range), and an empty required Input looped
+// on "Value is required".
+func TestSurveyCtrlD(t *testing.T) {
+	tests := map[string]struct {
+		keys string
+		ask  func(Prompter) (any, error)
+	}{
+		"select with a filter matching nothing": {"zzz" + keyCtrlD, func(p Prompter) (any, error) {
+			return p.Select("Framework:", "", []string{"gin", "rails"}, []string{"Gin", "Rails"}, "")
+		}},
+		"select": {keyCtrlD, func(p Prompter) (any, error) {
+			return p.Select("Framework:", "", []string{"gin", "rails"}, nil, "rails")
+		}},
+		"empty required input": {keyCtrlD, func(p Prompter) (any, error) {
+			return p.Input("Framework:", "", "", names.CheckProjectName)
+		}},
+		"input with text": {"abc" + keyCtrlD, func(p Prompter) (any, error) {
+			return p.Input("Framework:", "", "", names.CheckProjectName)
+		}},
+		"confirm": {keyCtrlD, func(p Prompter) (any, error) {
+			return p.Confirm("Framework:", "", true)
+		}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			run := onPty(t, steps{see("Framework:"), typeKeys(tt.keys)}.play, tt.ask)
+			if !errors.Is(run.err, ErrInterrupted) {
+				t.Errorf("value %v, err = %v; want ErrInterrupted\nscreen:\n%s", run.value, run.err, run.screen)
+			}
+			if strings.Contains(run.screen, "Value is required") {
+				t.Errorf("Ctrl-D was taken for an empty answer:\n%s", run.screen)
+			}
+			if !run.termRestored || !run.cursorVisible {
+				t.Errorf("terminal not restored (modes %v, cursor %v)", run.termRestored, run.cursorVisible)
+			}
+		})
+	}
+}

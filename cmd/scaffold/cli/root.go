@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/generator/input"
@@ -35,6 +37,23 @@ func usagef(format string, args ...any) error {
 
 // Main runs scaffold with args and returns the process exit code.
 func Main(args []string, io *IO) int {
+	// First thing: from here on a SIGINT or SIGTERM ends scaffold through its
+	// own path (exit 130; a write under way is undone), not by the default
+	// action (a signal before this line still gives 130 or 143: see README).
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-sigs:
+			cancel()
+			endPrompt(io)
+		case <-ctx.Done():
+		}
+	}()
+	generator.Version = readBuildInfo().Version
 	// Only the framework asked for is loaded whole (Lazy), without the e2e
 	// sections no command reads: loading every manifest was most of a run.
 	catalog, err := generator.LoadCatalog(templates.FS, generator.WithoutE2E(), generator.Lazy())
@@ -53,17 +72,28 @@ func Main(args []string, io *IO) int {
 			return exitCode(err)
 		}
 	}
-	return mainWith(args, io, catalog)
+	return mainWithContext(ctx, args, io, catalog)
 }
 
 // mainWith is Main with the frameworks given, so tests can bring their own.
 func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
+	return mainWithContext(context.Background(), args, io, catalog)
+}
+
+func mainWithContext(ctx context.Context, args []string, io *IO, catalog *generator.Catalog) int {
 	root := newRootCmd(io, catalog)
+	if len(args) > 1 && args[0] == cobra.ShellCompRequestCmd && args[1] == "new" {
+		if fw := completedFramework(args[2:]); fw != "" {
+			if newCmd, _, err := root.Find([]string{"new"}); err == nil {
+				hideOtherFrameworksFlags(newCmd, catalog, fw)
+			}
+		}
+	}
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args
 	}
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -172,7 +202,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		Example:       "  scaffold new myapp --framework=gin\n  scaffold describe django",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       generator.Version,
+		Version:       readBuildInfo().Version,
 	}
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
@@ -190,21 +220,10 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
 		newServeCmd(io, catalog),
-		newVersionCmd(io),
+		newDoctorCmd(io, catalog),
+		newVersionCmd(io, catalog),
 	)
 	return root
-}
-
-func newVersionCmd(io *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print scaffold's version",
-		Args:  noArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(io.Out, "scaffold %s\n", generator.Version)
-			return nil
-		},
-	}
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {

@@ -212,7 +212,7 @@ func badInputsFor(m *generator.Manifest, full bool) []badInput {
 	add(false,
 		target("non-empty-cwd", 2, "not empty", "--dir", "."),
 		target("non-empty-parent", 2, "not empty", "--dir", ".."),
-		target("filesystem-root", 2, "not empty", "--dir", "/"),
+		target("filesystem-root", 2, "root of the file system", "--dir", "/"),
 		target("symlink-dangling", 2, "symbolic link", "--dir", "dangling"),
 		target("symlink-to-file", 2, "symbolic link", "--dir", "link-to-file"),
 		target("parent-is-a-file", 1, "not a directory", "--dir", "file/demo"),
