@@ -101,7 +101,8 @@ func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *ge
 		t.Fatal(err)
 	}
 
-	env := append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
+	hostEnv := os.Environ()
+	env := append(hostEnv, "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
 	for _, k := range sortedMapKeys(e.Env) {
 		v, err := p.Render("e2e env "+k, e.Env[k])
 		if err != nil {
@@ -143,8 +144,12 @@ func runCase(t *testing.T, m *generator.Manifest, gc generator.GoldenCase, e *ge
 		t.Logf("ok   %5.1fs  %s", time.Since(start).Seconds(), cmd)
 	}
 
+	if e.Chroot != nil {
+		runChroot(t, ctx, p, dir, env, env[len(hostEnv):], e.Chroot, services)
+	}
+
 	if e.Serve != nil {
-		serveAndCheck(t, ctx, p, dir, env, e.Serve, services)
+		serveAndCheck(t, ctx, p, dir, env, e.Serve, services, nil)
 	}
 }
 
@@ -153,6 +158,11 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", command)
 	cmd.Dir = dir
 	cmd.Env = env
+	return runCmd(cmd)
+}
+
+// runCmd runs cmd in a process group of its own and returns its combined output.
+func runCmd(cmd *exec.Cmd) ([]byte, error) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	// Kill the whole group on timeout: npm, mvn and pip spawn children.
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
@@ -164,7 +174,9 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 	return out.Bytes(), err
 }
 
-func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService) {
+// serveAndCheck starts the server with bash on the host, or with
+// starter when it is not nil.
+func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService, starter func(command string) *exec.Cmd) {
 	command, err := p.Render("e2e serve", s.Command)
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +186,9 @@ func serveAndCheck(t *testing.T, ctx context.Context, p *generator.Project, dir 
 	cmd := exec.Command("bash", "-c", command)
 	cmd.Dir = dir
 	cmd.Env = env
+	if starter != nil {
+		cmd = starter(command)
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var out syncBuffer
 	cmd.Stdout = &out
