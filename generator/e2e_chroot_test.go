@@ -9,6 +9,7 @@ package generator_test
 // a temporary directory removed when the tests end.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -98,12 +99,17 @@ func runChroot(t *testing.T, ctx context.Context, p *generator.Project, dir stri
 			t.Fatalf("chroot step failed: %s\n%v\n%s", cmd, err, lastLines(out, 60))
 		}
 		t.Logf("ok   %5.1fs  [chroot] %s", time.Since(start).Seconds(), firstLine(cmd))
+		notes := 0
 		for _, line := range strings.Split(string(out), "\n") {
 			// A step reports what the run differs in from the project's own
 			// pins (Debian's versions) on lines starting "e2e: ".
 			if note, ok := strings.CutPrefix(line, "e2e: "); ok {
 				t.Logf("            %s", note)
+				notes++
 			}
+		}
+		if last := lastLines(bytes.TrimSpace(out), 1); notes == 0 && last != "" {
+			t.Logf("            %s", last) // e.g. the test runner's summary
 		}
 	}
 
