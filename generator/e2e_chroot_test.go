@@ -108,8 +108,9 @@ func runChroot(t *testing.T, ctx context.Context, p *generator.Project, dir stri
 				notes++
 			}
 		}
-		if last := lastLines(bytes.TrimSpace(out), 1); notes == 0 && last != "" {
-			t.Logf("            %s", last) // e.g. the test runner's summary
+		out = bytes.TrimSpace(out)
+		if last := out[bytes.LastIndexByte(out, '\n')+1:]; notes == 0 && len(last) > 0 {
+			t.Logf("            %s", truncate(last, 200)) // e.g. the test runner's summary
 		}
 	}
 
