@@ -123,10 +123,10 @@ func (s Spec) Hash() string {
 type Root struct {
 	// Dir is the root's directory on the host.
 	Dir string
-	// Built is how long building it took in this process; zero when it was
-	// already in the cache.
+	// Built is how long building it took, in the one Ensure call that built
+	// it; zero in every other call and when it was already in the cache.
 	Built time.Duration
-	// Log is what the build printed (mmdebstrap and the setup scripts).
+	// Log is what that build printed (mmdebstrap and the setup scripts).
 	Log string
 }
 
@@ -167,7 +167,11 @@ func Ensure(ctx context.Context, spec Spec, cacheDir string) (Root, error) {
 		entries[entryDir] = e
 	}
 	mu.Unlock()
-	e.once.Do(func() { e.root, e.err = ensure(ctx, spec, entryDir) })
+	built := false
+	e.once.Do(func() { e.root, e.err = ensure(ctx, spec, entryDir); built = true })
+	if !built {
+		return Root{Dir: e.root.Dir}, e.err
+	}
 	return e.root, e.err
 }
 

@@ -48,8 +48,8 @@ func TestRealRoot(t *testing.T) {
 		t.Fatal("a setup script wrote into a bind")
 	}
 	again, err := Ensure(ctx, spec, cache)
-	if err != nil || again.Dir != root.Dir {
-		t.Fatalf("second Ensure = %+v, %v; want the same root", again, err)
+	if err != nil || again.Dir != root.Dir || again.Built != 0 {
+		t.Fatalf("second Ensure = %+v, %v; want the same root, not built again", again, err)
 	}
 
 	project := t.TempDir()
