@@ -61,16 +61,18 @@ type Bind struct {
 	Target string `yaml:"target" json:"target"`
 }
 
+// Compiled on first use: the CLI links this package (through the manifest
+// types) but never validates a chroot, so it should not pay at start-up.
 var (
-	packageRe = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`)
-	suiteRe   = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	packageRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`) })
+	suiteRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9-]*$`) })
 )
 
 // Validate reports what is wrong with a Spec, all at once.
 func (s Spec) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if !suiteRe.MatchString(s.Suite) {
+	if !suiteRe().MatchString(s.Suite) {
 		bad("chroot suite %q: want a Debian suite name such as sid", s.Suite)
 	}
 	if s.Mirror != "" && !strings.HasPrefix(s.Mirror, "http://") && !strings.HasPrefix(s.Mirror, "https://") {
@@ -80,7 +82,7 @@ func (s Spec) Validate() error {
 		bad("chroot: no packages (list what the run needs)")
 	}
 	for _, p := range s.Packages {
-		if !packageRe.MatchString(p) {
+		if !packageRe().MatchString(p) {
 			bad("chroot package %q: not a Debian package name", p)
 		}
 	}
