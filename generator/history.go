@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"io"
 	"io/fs"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/generator/source"
@@ -37,4 +40,46 @@ func ManifestAt(fsys fs.FS, name string, v int, opts ...LoadOption) (*Manifest, 
 // options take their defaults).
 func ResolveAnswers(m *Manifest, a *Answers, random io.Reader) (*Project, error) {
 	return Resolve(m, Request{Name: a.Name, Options: a.OptionStrings()}, random)
+}
+
+// SameAsFrozen reports how the templates of current (in tree) differ from
+// frozen, the version frozen under the same template_version, or nil when a
+// project made from either is the same. The manifests' e2e and e2e_full
+// sections (how our tests run a project) and requires (what scaffold doctor
+// looks for) are left out: they render nothing, so changing them is not a
+// template change and needs no new version.
+func SameAsFrozen(tree fs.FS, current *Manifest, frozen fs.FS, old *Manifest) error {
+	return source.SameTree(tree, frozen, current.Name, current.Shared, old.Shared, sameApartFromTests)
+}
+
+// testSections are the top-level manifest keys that render nothing.
+var testSections = map[string]bool{"e2e": true, "e2e_full": true, "requires": true}
+
+func sameApartFromTests(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	ra, errA := withoutTestSections(a)
+	rb, errB := withoutTestSections(b)
+	return errA == nil && errB == nil && bytes.Equal(ra, rb)
+}
+
+// withoutTestSections re-encodes a manifest without its test sections,
+// keeping everything else (key order and comments too) as it is.
+func withoutTestSections(manifest []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(manifest, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
+		top := doc.Content[0]
+		kept := top.Content[:0:0]
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if !testSections[top.Content[i].Value] {
+				kept = append(kept, top.Content[i], top.Content[i+1])
+			}
+		}
+		top.Content = kept
+	}
+	return yaml.Marshal(&doc)
 }

@@ -46,7 +46,7 @@ func TestTemplateHistory(t *testing.T) {
 					t.Fatalf("%s holds template_version %d", source.HistoryPath(m.Name, v), old.TemplateVersion)
 				}
 				if v == m.TemplateVersion {
-					if err := source.SameTree(templates.FS, frozen, m.Name, m.Shared, old.Shared); err != nil {
+					if err := SameAsFrozen(templates.FS, m, frozen, old); err != nil {
 						t.Fatalf("the templates differ from frozen version %d (%v): bump template_version and run make freeze", v, err)
 					}
 				}
@@ -181,5 +181,26 @@ func TestManifestAtRendersTheFrozenVersion(t *testing.T) {
 	delete(v2, "web/history/1.zip")
 	if _, err := ManifestAt(v2, "web", 1); err == nil || !strings.Contains(err.Error(), "version 1 is not in this scaffold") {
 		t.Errorf("a missing frozen version: %v", err)
+	}
+}
+
+// Only the manifest's test sections may change under a frozen version.
+func TestSameApartFromTests(t *testing.T) {
+	base := "name: web\ntemplate_version: 1\noptions:\n  - name: db\n    default: none\ne2e:\n  steps: [make test]\n"
+	for _, tc := range []struct {
+		other string
+		same  bool
+	}{
+		{base, true},
+		{strings.Replace(base, "make test", "make check", 1), true},
+		{strings.Replace(base, "e2e:\n  steps: [make test]\n", "", 1), true},
+		{base + "e2e_full:\n  steps: [make all]\n", true},
+		{strings.Replace(base, "default: none", "default: postgres", 1), false},
+		{strings.Replace(base, "name: web", "name: api", 1), false},
+		{base + "shared: [docker]\n", false},
+	} {
+		if got := sameApartFromTests([]byte(base), []byte(tc.other)); got != tc.same {
+			t.Errorf("same(base, %q) = %v; want %v", tc.other, got, tc.same)
+		}
 	}
 }

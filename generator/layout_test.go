@@ -28,7 +28,7 @@ var diskWriters = map[string]bool{
 // mayWrite are the packages allowed to touch the disk: the writer, and the
 // test harnesses, whose scratch directories (a database cluster, a broken
 // template tree) are never a user's project.
-var mayWrite = map[string]bool{"generator/write": true, "generator/e2e": true, "generator/testtemplates": true}
+var mayWrite = map[string]bool{"generator/write": true, "generator/e2e": true, "generator/e2e/chroot": true, "generator/testtemplates": true}
 
 type goFile struct {
 	dir  string // slash path from the module root, e.g. generator/names

@@ -20,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/scaffold-cli/scaffold/generator/doctor"
+	"github.com/scaffold-cli/scaffold/generator/e2e/chroot"
 )
 
 // ManifestFile is the name of the manifest inside each framework directory.
@@ -157,6 +158,18 @@ type E2E struct {
 	Steps     []string          `yaml:"steps"`
 	Serve     *Serve            `yaml:"serve"`
 	Services  []Service         `yaml:"services"`
+	// Chroot runs more steps, and the server, inside a Debian root file
+	// system built for them (see generator/e2e/chroot), after Steps.
+	Chroot *ChrootRun `yaml:"chroot"`
+}
+
+// ChrootRun is the part of an e2e run that happens inside a Debian root
+// file system: what the root holds, and what runs in it with the project.
+type ChrootRun struct {
+	chroot.Spec `yaml:",inline"`
+	Env         map[string]string `yaml:"env"`
+	Steps       []string          `yaml:"steps"`
+	Serve       *Serve            `yaml:"serve"`
 }
 
 // Serve starts the generated server and checks it over HTTP.
@@ -361,6 +374,16 @@ func (m *Manifest) validate() error {
 		for _, s := range e.Services {
 			if s.Name != "postgres" {
 				bad("e2e service %q: only postgres is provided", s.Name)
+			}
+		}
+		if c := e.Chroot; c != nil {
+			if err := c.Spec.Validate(); err != nil {
+				bad("e2e %v", err)
+			}
+			if c.Serve != nil && c.Serve.ReadyTimeout != "" {
+				if _, err := time.ParseDuration(c.Serve.ReadyTimeout); err != nil {
+					bad("e2e chroot serve ready_timeout: %v", err)
+				}
 			}
 		}
 	}

@@ -48,6 +48,10 @@ func TestParseManifestRejects(t *testing.T) {
 		{"golden unknown option", "golden:\n  - {name: other, options: {nope: true}}\n", `unknown option "nope"`},
 		{"e2e timeout", "e2e:\n  timeout: soon\n", "e2e timeout"},
 		{"e2e service", "e2e:\n  services: [{name: mysql}]\n", `service "mysql"`},
+		{"e2e chroot package", "e2e:\n  chroot: {suite: sid, packages: [php-cli, '-y']}\n", `chroot package "-y"`},
+		{"e2e chroot suite", "e2e:\n  chroot: {packages: [php-cli]}\n", "chroot suite"},
+		{"e2e chroot unknown key", "e2e:\n  chroot: {suite: sid, packages: [php-cli], pakages: [x]}\n", "field pakages not found"},
+		{"e2e chroot ready_timeout", "e2e:\n  chroot: {suite: sid, packages: [php-cli], serve: {command: x, ready_timeout: soon}}\n", "chroot serve ready_timeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,6 +71,28 @@ func withExtra(extra string) string {
 		extra += "golden:\n  - name: default\n"
 	}
 	return head + extra
+}
+
+func TestParseManifestChroot(t *testing.T) {
+	m, err := ParseManifest([]byte(withExtra(`e2e:
+  chroot:
+    suite: sid
+    packages: [ruby, ruby-rack]
+    binds: [{source: $SCAFFOLD_VENDOR, target: /opt/vendor}]
+    setup: [gem list]
+    env: {BUNDLE_GEMFILE: Gemfile.e2e}
+    steps: [bin/rails test]
+    serve: {command: exec bin/rails server, checks: [{path: /up, status: 200}]}
+`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := m.E2E.Chroot
+	if c == nil || c.Suite != "sid" || len(c.Packages) != 2 || c.Binds[0].Target != "/opt/vendor" ||
+		c.Setup[0] != "gem list" || c.Env["BUNDLE_GEMFILE"] != "Gemfile.e2e" || c.Steps[0] != "bin/rails test" ||
+		c.Serve.Checks[0].Path != "/up" {
+		t.Fatalf("chroot section parsed as %+v", c)
+	}
 }
 
 func TestParseManifestRejectsBadName(t *testing.T) {

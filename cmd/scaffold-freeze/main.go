@@ -70,7 +70,7 @@ func freezeOne(dir string, tree fs.FS, m *generator.Manifest) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("frozen version %d: %w", v, err)
 		}
-		if err := source.SameTree(tree, frozen, m.Name, m.Shared, old.Shared); err != nil {
+		if err := generator.SameAsFrozen(tree, m, frozen, old); err != nil {
 			return "", fmt.Errorf("the templates changed since version %d was frozen (%v): set template_version: %d in %s/%s, then run make freeze again", v, err, v+1, m.Name, source.ManifestFile)
 		}
 		return "already frozen, unchanged", nil

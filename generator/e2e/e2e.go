@@ -123,7 +123,8 @@ func caseTimeout(e *generator.E2E) time.Duration {
 
 func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *generator.E2E, opts Options) {
 	m := p.Manifest
-	env := append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
+	hostEnv := os.Environ()
+	env := append(hostEnv, "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
 	for _, k := range sortedMapKeys(e.Env) {
 		v, err := p.Render("e2e env "+k, e.Env[k])
 		if err != nil {
@@ -165,8 +166,12 @@ func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *genera
 		t.Logf("ok   %5.1fs  %s", time.Since(start).Seconds(), cmd)
 	}
 
+	if e.Chroot != nil {
+		runChroot(t, ctx, p, dir, env, env[len(hostEnv):], e.Chroot, services, opts)
+	}
+
 	if e.Serve != nil {
-		serveAndCheck(t, ctx, p, dir, env, e.Serve, services)
+		serveAndCheck(t, ctx, p, dir, env, e.Serve, services, nil)
 	}
 }
 
@@ -175,6 +180,11 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", command)
 	cmd.Dir = dir
 	cmd.Env = env
+	return runCmd(cmd)
+}
+
+// runCmd runs cmd in a process group of its own and returns its combined output.
+func runCmd(cmd *exec.Cmd) ([]byte, error) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	// Kill the whole group on timeout: npm, mvn and pip spawn children.
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
@@ -186,7 +196,9 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 	return out.Bytes(), err
 }
 
-func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService) {
+// serveAndCheck starts the server with bash on the host, or with
+// starter when it is not nil.
+func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, env []string, s *generator.Serve, services []*runningService, starter func(command string) *exec.Cmd) {
 	command, err := p.Render("e2e serve", s.Command)
 	if err != nil {
 		t.Fatalf("%v", err)
@@ -196,6 +208,9 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 	cmd := exec.Command("bash", "-c", command)
 	cmd.Dir = dir
 	cmd.Env = env
+	if starter != nil {
+		cmd = starter(command)
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var out syncBuffer
 	cmd.Stdout = &out

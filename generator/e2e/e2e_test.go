@@ -22,6 +22,12 @@ import (
 // inCI is true in CI, where a missing toolchain is a failure, not a skip.
 var inCI = os.Getenv("CI") == "true"
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	e2e.RemoveTemporaryRoots()
+	os.Exit(code)
+}
+
 func TestE2E(t *testing.T) {
 	runAll(t, func(m *generator.Manifest) *generator.E2E { return m.E2E }, false)
 }

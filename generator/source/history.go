@@ -130,8 +130,10 @@ func Versions(fsys fs.FS, name string) ([]int, error) {
 
 // SameTree reports the first difference between two templates trees'
 // framework name (its manifest and files/, shared layers flattened in), or
-// nil when they hold the same files with the same bytes.
-func SameTree(a, b fs.FS, name string, sharedA, sharedB []string) error {
+// nil when they hold the same files with the same bytes. sameManifest, when
+// not nil, decides whether the two manifests are the same (a manifest also
+// holds how the project is tested, which is not part of what it generates).
+func SameTree(a, b fs.FS, name string, sharedA, sharedB []string, sameManifest func(a, b []byte) bool) error {
 	fa, err := snapshot(a, name, sharedA)
 	if err != nil {
 		return err
@@ -140,9 +142,16 @@ func SameTree(a, b fs.FS, name string, sharedA, sharedB []string) error {
 	if err != nil {
 		return err
 	}
+	if sameManifest == nil {
+		sameManifest = bytes.Equal
+	}
+	if !sameManifest(fa[ManifestFile], fb[ManifestFile]) {
+		return fmt.Errorf("%s differs", ManifestFile)
+	}
 	for p, data := range fa {
 		other, ok := fb[p]
 		switch {
+		case p == ManifestFile:
 		case !ok:
 			return fmt.Errorf("%s is only in one of them", p)
 		case !bytes.Equal(data, other):
