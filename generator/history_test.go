@@ -195,6 +195,7 @@ func TestSameApartFromTests(t *testing.T) {
 		{strings.Replace(base, "make test", "make check", 1), true},
 		{strings.Replace(base, "e2e:\n  steps: [make test]\n", "", 1), true},
 		{base + "e2e_full:\n  steps: [make all]\n", true},
+		{base + "requires:\n  - tool: Go\n    command: go\n", true},
 		{strings.Replace(base, "default: none", "default: postgres", 1), false},
 		{strings.Replace(base, "name: web", "name: api", 1), false},
 		{base + "shared: [docker]\n", false},
