@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 	"github.com/scaffold-cli/scaffold/generator/source"
 	"gopkg.in/yaml.v3"
 )
@@ -100,14 +101,14 @@ func (lc *lazyCatalog) load(name string) (*Manifest, error) {
 }
 
 // summaryKeyRe matches the first line of the top-level keys a Summary holds.
-var summaryKeyRe = regexp.MustCompile(`^(name|title|description|language|version|options)[ \t]*:([ \t]|$)`)
+var summaryKeyRe = lazyre.New(`^(name|title|description|language|version|options)[ \t]*:([ \t]|$)`)
 
 // parseSummary decodes the summary keys only, cut out by their lines as
 // WithoutE2E cuts; should the cut break the document, the whole manifest is
 // parsed and its summary taken, so errors are ParseManifest's.
 func parseSummary(data []byte) (Summary, error) {
 	var s Summary
-	dec := yaml.NewDecoder(bytes.NewReader(onlyTopLevelKeys(data, summaryKeyRe)))
+	dec := yaml.NewDecoder(bytes.NewReader(onlyTopLevelKeys(data, summaryKeyRe.Regexp())))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err == nil {
 		return s, nil

@@ -97,6 +97,11 @@ func TestPackageLayout(t *testing.T) {
 				t.Errorf("%s imports %s: the engine never imports cmd/", f.path, path)
 			}
 		}
+		if !strings.HasSuffix(f.path, "_test.go") && (strings.HasPrefix(f.dir, "generator") || strings.HasPrefix(f.dir, "cmd/scaffold")) {
+			for _, call := range regexpsCompiledAtInit(f.file) {
+				t.Errorf("%s: regexp.%s in a package-level var runs on every start of scaffold: use lazyre.New", f.path, call)
+			}
+		}
 		if strings.HasSuffix(f.path, "_test.go") || !strings.HasPrefix(f.dir, "generator") || mayWrite[f.dir] {
 			continue
 		}
@@ -119,6 +124,30 @@ func TestPackageLayout(t *testing.T) {
 	if _, err := os.Stat("write"); err != nil {
 		t.Fatalf("generator/write is missing: %v", err)
 	}
+}
+
+// regexpsCompiledAtInit lists the regexp.Compile and MustCompile calls made
+// by file's package-level variables (function literals, run later, aside).
+func regexpsCompiledAtInit(file *ast.File) []string {
+	var calls []string
+	for _, decl := range file.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			continue
+		}
+		ast.Inspect(gen, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.SelectorExpr:
+				if id, ok := n.X.(*ast.Ident); ok && id.Name == "regexp" && strings.Contains(n.Sel.Name, "Compile") {
+					calls = append(calls, n.Sel.Name)
+				}
+			}
+			return true
+		})
+	}
+	return calls
 }
 
 // The facade's own lazy expressions (and those of every package it links)

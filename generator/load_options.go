@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"regexp"
+
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 )
 
 // LoadOption changes how LoadCatalog and LoadManifest read manifests.
@@ -49,7 +51,7 @@ func parseManifestWith(data []byte, c loadConfig) (*Manifest, error) {
 		// it (an anchor defined in e2e and used elsewhere, a flow mapping
 		// whose lines start in column 0), the whole document is parsed, so
 		// what loads, and every error, is what ParseManifest gives.
-		if m, err := ParseManifest(withoutTopLevelKeys(data, e2eKeyRe)); err == nil {
+		if m, err := ParseManifest(withoutTopLevelKeys(data, e2eKeyRe.Regexp())); err == nil {
 			return m, nil
 		}
 	}
@@ -57,7 +59,7 @@ func parseManifestWith(data []byte, c loadConfig) (*Manifest, error) {
 }
 
 // e2eKeyRe matches the first line of a top-level e2e or e2e_full key.
-var e2eKeyRe = regexp.MustCompile(`^(e2e|e2e_full)[ \t]*:([ \t]|$)`)
+var e2eKeyRe = lazyre.New(`^(e2e|e2e_full)[ \t]*:([ \t]|$)`)
 
 // withoutTopLevelKeys drops the top-level keys whose first line matches key,
 // with everything under them: the lines up to the next line that starts in

@@ -11,10 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 )
 
 // Requirement is one toolchain a generated project needs.
@@ -36,9 +37,9 @@ type Requirement struct {
 }
 
 var (
-	commandRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
-	minRe     = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
-	versionRe = regexp.MustCompile(`[0-9]+(\.[0-9]+)+|[0-9]+`)
+	commandRe = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
+	minRe     = lazyre.New(`^[0-9]+(\.[0-9]+)*$`)
+	versionRe = lazyre.New(`[0-9]+(\.[0-9]+)+|[0-9]+`)
 )
 
 // Validate checks a requirement as a manifest declares it.

@@ -2,12 +2,12 @@ package names
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 )
 
 // Java's rules, as Spring Initializr applies them (spring-io/initializr,
@@ -42,11 +42,11 @@ var invalidJavaApplicationClasses = map[string]bool{"SpringApplication": true, "
 
 var (
 	// Maven's id pattern (DefaultModelValidator): groupId and artifactId.
-	mavenIDRe = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
+	mavenIDRe = lazyre.New(`^[A-Za-z0-9_.-]+$`)
 	// Java's \W: anything but an ASCII letter, digit or '_'.
-	nonJavaWordRe = regexp.MustCompile(`[^A-Za-z0-9_]+`)
-	leadingDigits = regexp.MustCompile(`^[0-9]+`)
-	wordSepRe     = regexp.MustCompile(`[_\- :]+`)
+	nonJavaWordRe = lazyre.New(`[^A-Za-z0-9_]+`)
+	leadingDigits = lazyre.New(`^[0-9]+`)
+	wordSepRe     = lazyre.New(`[_\- :]+`)
 )
 
 func init() {

@@ -2,10 +2,10 @@ package names
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 )
 
 // npm's rules for a package.json name, as validate-npm-package-name checks
@@ -32,7 +32,7 @@ var npmBlocked = map[string]bool{"node_modules": true, "favicon.ico": true}
 
 // npmUnsafeRe finds runs of what npm refuses in a lower-case name: anything
 // encodeURIComponent would escape, plus ~'!()*, which it keeps but npm bans.
-var npmUnsafeRe = regexp.MustCompile(`[^a-z0-9._-]+`)
+var npmUnsafeRe = lazyre.New(`[^a-z0-9._-]+`)
 
 func init() {
 	register(Rule{

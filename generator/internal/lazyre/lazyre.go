@@ -47,6 +47,8 @@ func (l *Regexp) ReplaceAllString(src, repl string) string {
 	return l.Regexp().ReplaceAllString(src, repl)
 }
 
+func (l *Regexp) FindString(s string) string     { return l.Regexp().FindString(s) }
+func (l *Regexp) Split(s string, n int) []string { return l.Regexp().Split(s, n) }
 func (l *Regexp) FindStringSubmatch(s string) []string {
 	return l.Regexp().FindStringSubmatch(s)
 }
