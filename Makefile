@@ -66,6 +66,7 @@ reliability:
 
 ## golden: rewrite testdata/golden from the templates; review the diff before committing
 golden:
+	$(GO) generate ./generator
 	$(GO) test -count=1 ./generator -run 'TestGolden' -update
 
 ## freeze: archive each framework's current template_version under templates/<fw>/history/ (refuses a changed, already frozen version)

@@ -107,6 +107,9 @@ var summaryKeyRe = lazyre.New(`^(name|title|description|language|version|options
 // WithoutE2E cuts; should the cut break the document, the whole manifest is
 // parsed and its summary taken, so errors are ParseManifest's.
 func parseSummary(data []byte) (Summary, error) {
+	if s, ok := summaryFromIndex(data); ok {
+		return s, nil
+	}
 	var s Summary
 	dec := yaml.NewDecoder(bytes.NewReader(onlyTopLevelKeys(data, summaryKeyRe.Regexp())))
 	dec.KnownFields(true)

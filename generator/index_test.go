@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator/source"
+	"github.com/scaffold-cli/scaffold/templates"
+)
+
+// Every built-in manifest is in the index, and the index holds exactly what
+// decoding its YAML gives: a template change without `go generate` (make
+// golden runs it) fails here, as would a value the generator wrote wrong.
+func TestIndexIsCurrent(t *testing.T) {
+	names, err := source.Frameworks(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		data, err := source.Manifest(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParseManifestForCLI(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fromIndex(data)
+		if got == nil {
+			t.Errorf("%s: the index is stale (its manifest changed): run go generate ./generator (make golden runs it)", name)
+			continue
+		}
+		if got.templates == nil || got.templates == want.templates {
+			t.Errorf("%s: the index must give every manifest a template set of its own", name)
+		}
+		if s, ok := summaryFromIndex(data); !ok || !reflect.DeepEqual(s, summaryOf(want)) {
+			t.Errorf("%s: the index's summary differs from the decoded YAML's:\n got %#v\nwant %#v", name, s, summaryOf(want))
+		}
+		got.templates, want.templates = nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the index differs from the decoded YAML:\n got %#v\nwant %#v", name, got, want)
+		}
+	}
+}
+
+// The index hands out copies: changing one manifest changes no other load.
+func TestIndexCopies(t *testing.T) {
+	data, err := source.Manifest(templates.FS, "gin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := fromIndex(data), fromIndex(data)
+	if a == nil || b == nil {
+		t.Skip("gin is not in the index (TestIndexIsCurrent says why)")
+	}
+	a.Options[0].Default = "changed"
+	a.Versions["go"] = "changed"
+	if b.Options[0].Default == "changed" || b.Versions["go"] == "changed" {
+		t.Error("two loads from the index share their values")
+	}
+	if a.templates == b.templates {
+		t.Error("two loads from the index share a template set")
+	}
+}
+
+// A manifest whose bytes are not in the index (a --templates directory, an
+// edit since go generate) is decoded from YAML.
+func TestNotIndexedIsDecoded(t *testing.T) {
+	data, err := source.Manifest(templates.FS, "gin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := append(append([]byte(nil), data...), "\n# edited\n"...)
+	if fromIndex(edited) != nil {
+		t.Fatal("an edited manifest was found in the index")
+	}
+	m, err := parseManifestWith(edited, loadConfig{withoutE2E: true})
+	if err != nil || m.Name != "gin" {
+		t.Fatalf("decoded %v, %v", m, err)
+	}
+}
