@@ -155,7 +155,11 @@ func (o *newOptions) askOptions(m *generator.Manifest, raw map[string]string) er
 // askOption asks one option's question with the widget that suits its kind
 // and returns the answer as text.
 func (o *newOptions) askOption(opt generator.Option, def string) (string, error) {
-	p, msg := o.io.Prompter, question(opt.Prompt)
+	return askOption(o.io.Prompter, opt, def)
+}
+
+func askOption(p Prompter, opt generator.Option, def string) (string, error) {
+	msg := question(opt.Prompt)
 	switch opt.Kind {
 	case generator.KindBool:
 		d, _ := generator.ParseOptionValue(opt, def)

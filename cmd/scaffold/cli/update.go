@@ -32,6 +32,7 @@ type updateOptions struct {
 	json       bool
 	check      bool
 	allowDirty bool
+	noInput    bool
 	seed       string
 }
 
@@ -77,6 +78,7 @@ a usage error. Nothing is written on an error or Ctrl-C.`,
 	f.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the project is behind the current template")
 	f.BoolVar(&o.allowDirty, "allow-dirty", false, "update even when the git work tree has uncommitted changes")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
+	f.BoolVar(&o.noInput, "no-input", false, "never ask: options new in the template take their defaults")
 	f.Var(onceString(&o.seed), "seed", "seed the renderings' secrets (tests only)")
 	_ = f.MarkHidden("seed")
 	return cmd
@@ -118,6 +120,11 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	current, err := o.catalog.Lookup(answers.Framework)
 	if err != nil {
 		return o.checkFailed(err)
+	}
+	if !o.check && !o.noInput && o.io.Interactive && o.io.Prompter != nil {
+		if err := o.askNewOptions(current, answers, sets); err != nil {
+			return err
+		}
 	}
 	seed := o.seed
 	if seed == "" {
@@ -179,6 +186,40 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	}
 	if len(conflicted) > 0 {
 		return &conflictsError{conflicted}
+	}
+	return nil
+}
+
+// askNewOptions asks, at a terminal, the options that the current template
+// has and the project's answers do not (and --set did not give), whose
+// conditions hold; the answers go into sets. Elsewhere they take their
+// defaults, as in a --yes run of new.
+func (o *updateOptions) askNewOptions(current *generator.Manifest, answers *generator.Answers, sets map[string]string) error {
+	raw := answers.OptionStrings()
+	for k, v := range sets {
+		raw[k] = v
+	}
+	introduced := false
+	for _, opt := range current.Options {
+		if _, ok := raw[opt.Key]; ok {
+			continue
+		}
+		applies, def, err := generator.OptionDefault(current, answers.Name, raw, opt.Key)
+		if err != nil {
+			return err
+		}
+		if !applies {
+			continue
+		}
+		if !introduced {
+			fmt.Fprintf(o.io.Out, "The %s template version %d asks what your project's answers do not say:\n", current.Name, current.TemplateVersion)
+			introduced = true
+		}
+		answer, err := askOption(o.io.Prompter, opt, def)
+		if err != nil {
+			return err
+		}
+		sets[opt.Key], raw[opt.Key] = answer, answer
 	}
 	return nil
 }
