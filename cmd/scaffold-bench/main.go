@@ -21,6 +21,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -38,6 +39,7 @@ import (
 	"time"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/generator/write"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -94,6 +96,9 @@ type job struct {
 	output string
 	// skip, when set, says why the command cannot run here.
 	skip string
+	// prepare, when set, lays out in the run directory what the command
+	// works on (untimed): update needs a project to update.
+	prepare func(dir string) error
 
 	samples []sample
 	files   int // regular files in the output of the first run
@@ -116,11 +121,15 @@ type group struct {
 	// cookie is the cookiecutter job whose template is made from the
 	// reference tree (nil for groups without a scaffold template).
 	cookie *job
+	// update is `scaffold update` of the default project made at the
+	// previous template version (or the current one, when there is no
+	// older), nil for groups without a scaffold template.
+	update *job
 }
 
 func (g *group) jobs() []*job {
 	var out []*job
-	for _, j := range append([]*job{g.scaffold, g.floor}, g.anchors...) {
+	for _, j := range append([]*job{g.scaffold, g.floor, g.update}, g.anchors...) {
 		if j != nil {
 			out = append(out, j)
 		}
@@ -260,6 +269,9 @@ func plan(c config, catalog *generator.Catalog) ([]*group, error) {
 		}
 		g := &group{name: m.Name}
 		g.scaffold = &job{label: "scaffold new", argv: argv, output: name}
+		if g.update, err = updateJob(c, m, gc); err != nil {
+			return nil, err
+		}
 		for _, a := range c.also {
 			label, bin, _ := strings.Cut(a, "=")
 			other := append([]string{bin}, argv[1:]...)
@@ -308,6 +320,60 @@ func plan(c config, catalog *generator.Catalog) ([]*group, error) {
 		}
 	}
 	return groups, nil
+}
+
+// updateJob times `scaffold update` of framework m's default project as it
+// was made at the previous template version, so that the update has real
+// changes to merge; a framework still at version 1 updates a version-1
+// project, which renders both sides, reads and compares every file, and
+// writes nothing. The project is written (untimed) by the engine from the
+// frozen history, and copied into each run's directory before the run.
+func updateJob(c config, m *generator.Manifest, gc generator.GoldenCase) (*job, error) {
+	from := max(1, m.TemplateVersion-1)
+	old, err := generator.ManifestAt(templates.FS, m.Name, from)
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]string{}
+	for k, v := range gc.Options {
+		values[k] = generator.FormatOptionValue(v)
+	}
+	p, err := generator.Resolve(old, generator.Request{Name: gc.ProjectName(), Options: values}, generator.SeededRandom("bench"))
+	if err != nil {
+		return nil, err
+	}
+	files, err := generator.Generate(p)
+	if err != nil {
+		return nil, err
+	}
+	name := gc.ProjectName()
+	project := filepath.Join(c.work, "update", m.Name, name)
+	if err := os.RemoveAll(project); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(project), 0o755); err != nil {
+		return nil, err
+	}
+	if err := write.Files(context.Background(), project, files, write.Options{}); err != nil {
+		return nil, err
+	}
+	label := fmt.Sprintf("scaffold update (v%d→v%d)", from, m.TemplateVersion)
+	if from == m.TemplateVersion {
+		label = fmt.Sprintf("scaffold update (v%d, current)", from)
+	}
+	// --allow-dirty: the runs are not in a git work tree of their own, and
+	// the check for one is a git process whose cost is the repository's.
+	return &job{
+		label:  label,
+		argv:   []string{c.scaffold, "update", name, "--allow-dirty", "--no-input"},
+		output: name,
+		prepare: func(dir string) error {
+			if out, err := exec.Command("cp", "-a", project, filepath.Join(dir, name)).CombinedOutput(); err != nil {
+				return fmt.Errorf("cp -a: %v: %s", err, out)
+			}
+			return nil
+		},
+	}, nil
 }
 
 func defaultCase(m *generator.Manifest) generator.GoldenCase {
@@ -384,6 +450,11 @@ func measure(c config, g *group, env []string) error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
+			if j.prepare != nil {
+				if err := j.prepare(dir); err != nil {
+					return fmt.Errorf("%s: %w", j.label, err)
+				}
+			}
 			s, err := runOnce(j.argv, dir, env, filepath.Join(c.work, "log"))
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.label, err)
@@ -404,6 +475,11 @@ func measure(c config, g *group, env []string) error {
 				rssDir := dir + "-rss"
 				if err := os.Mkdir(rssDir, 0o755); err != nil {
 					return err
+				}
+				if j.prepare != nil {
+					if err := j.prepare(rssDir); err != nil {
+						return fmt.Errorf("%s: %w", j.label, err)
+					}
 				}
 				if s.maxRSS, err = peakRSS(c, j.argv, rssDir, env); err != nil {
 					return fmt.Errorf("%s under %s: %w", j.label, c.timeBin, err)
@@ -650,6 +726,11 @@ func document(c config, r report) (string, error) {
 	b.WriteString("  every occurrence of the project name becomes `{{ cookiecutter.project_name }}` (the rest of\n")
 	b.WriteString("  such a file in `{% raw %}`), files without it are `_copy_without_render`, as scaffold copies\n")
 	b.WriteString("  its non-template files. Its output is checked to be scaffold's, byte for byte and mode for mode.\n")
+	b.WriteString("- `scaffold update NAME --allow-dirty --no-input` of the default project as the previous\n")
+	b.WriteString("  template version made it (copied into the run directory untimed), so the update merges real\n")
+	b.WriteString("  changes; for a framework still at version 1, of a version-1 project: both sides rendered,\n")
+	b.WriteString("  every file read and compared, nothing to write. `--allow-dirty` skips the git check (a `git`\n")
+	b.WriteString("  process, whose cost is the repository's). Its `× scaffold` is update over `new`.\n")
 	b.WriteString("- `django-admin startproject NAME`, `express --no-view NAME` (express-generator) and\n")
 	b.WriteString("  `koa2 NAME` (koa-generator) each make their own starter project, as users run them.\n\n")
 	b.WriteString("## Machine\n\n")
