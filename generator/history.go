@@ -45,15 +45,15 @@ func ResolveAnswers(m *Manifest, a *Answers, random io.Reader) (*Project, error)
 // SameAsFrozen reports how the templates of current (in tree) differ from
 // frozen, the version frozen under the same template_version, or nil when a
 // project made from either is the same. The manifests' e2e and e2e_full
-// sections (how our tests run a project) and requires (what scaffold doctor
-// looks for) are left out: they render nothing, so changing them is not a
+// sections (how our tests run a project), requires (what scaffold doctor
+// looks for) and fixed (what scaffold add refuses to change) are left out: they render nothing, so changing them is not a
 // template change and needs no new version.
 func SameAsFrozen(tree fs.FS, current *Manifest, frozen fs.FS, old *Manifest) error {
 	return source.SameTree(tree, frozen, current.Name, current.Shared, old.Shared, sameApartFromTests)
 }
 
 // testSections are the top-level manifest keys that render nothing.
-var testSections = map[string]bool{"e2e": true, "e2e_full": true, "requires": true}
+var testSections = map[string]bool{"e2e": true, "e2e_full": true, "requires": true, "fixed": true}
 
 func sameApartFromTests(a, b []byte) bool {
 	if bytes.Equal(a, b) {

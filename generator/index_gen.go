@@ -17,19 +17,19 @@ func builtinSummary(sum string) *Summary {
 	switch sum {
 	case "676d4c165562952281e58976e6da76c831eed5d18f7da853790fe7b43e20b8fd":
 		return &summaryDjango
-	case "359d5794c2795de2a0632941820d08e1076ac4a5200a00f6d72e0d04b21490ba":
+	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return &summaryExpress
 	case "e9d86cde766ca47d126bb1d3243bae6d235eae47506eb04aedd664914ecf3ede":
 		return &summaryFlask
-	case "dcccada4000daf3708f3ec0ad8aa063a6b980b21ae110f46c134648f54f63eac":
+	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return &summaryGin
-	case "8362bc9f37b6f6a542f96be61522e5e8b2766be928994ad4f57cdd35d12d9528":
+	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return &summaryKoa
 	case "1db65c7563320c999cbd9c374389a11e8e989818b405c133dfb9c6bbb0b41bf3":
 		return &summaryLaravel
-	case "1278f6e0d448486cdf2927430cfabddf6c3ca93fe462c8393062650c0566f326":
+	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
 		return &summaryRails
-	case "014cab4b4ec05cc9035f6937949eebee0d92c747d5e3c73b929899b06ef99212":
+	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return &summarySpringBoot
 	}
 	return nil
@@ -40,19 +40,19 @@ func builtinManifest(sum string) *Manifest {
 	switch sum {
 	case "676d4c165562952281e58976e6da76c831eed5d18f7da853790fe7b43e20b8fd":
 		return manifestDjango()
-	case "359d5794c2795de2a0632941820d08e1076ac4a5200a00f6d72e0d04b21490ba":
+	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return manifestExpress()
 	case "e9d86cde766ca47d126bb1d3243bae6d235eae47506eb04aedd664914ecf3ede":
 		return manifestFlask()
-	case "dcccada4000daf3708f3ec0ad8aa063a6b980b21ae110f46c134648f54f63eac":
+	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return manifestGin()
-	case "8362bc9f37b6f6a542f96be61522e5e8b2766be928994ad4f57cdd35d12d9528":
+	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return manifestKoa()
 	case "1db65c7563320c999cbd9c374389a11e8e989818b405c133dfb9c6bbb0b41bf3":
 		return manifestLaravel()
-	case "1278f6e0d448486cdf2927430cfabddf6c3ca93fe462c8393062650c0566f326":
+	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
 		return manifestRails()
-	case "014cab4b4ec05cc9035f6937949eebee0d92c747d5e3c73b929899b06ef99212":
+	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return manifestSpringBoot()
 	}
 	return nil
@@ -512,6 +512,9 @@ func manifestExpress() *Manifest {
 				Install: "https://git-scm.com/downloads (or your system's package manager)",
 			},
 		},
+		Fixed: map[string]string{
+			"language": "every source and test file is written in it; a switch between JavaScript and TypeScript is a port of your code",
+		},
 	}
 }
 
@@ -899,6 +902,9 @@ func manifestGin() *Manifest {
 				Install: "https://git-scm.com/downloads (or your system's package manager)",
 			},
 		},
+		Fixed: map[string]string{
+			"module": "the module path begins every import in the project; change it with \"go mod edit -module NEW\" and a search-and-replace of the old path",
+		},
 	}
 }
 
@@ -1164,6 +1170,9 @@ func manifestKoa() *Manifest {
 				For:     "version control of the new project",
 				Install: "https://git-scm.com/downloads (or your system's package manager)",
 			},
+		},
+		Fixed: map[string]string{
+			"language": "every source and test file is written in it; a switch between JavaScript and TypeScript is a port of your code",
 		},
 	}
 }
@@ -1705,6 +1714,9 @@ func manifestRails() *Manifest {
 				Install: "https://git-scm.com/downloads (or your system's package manager)",
 			},
 		},
+		Fixed: map[string]string{
+			"mode": "an API-only app and a full app differ in every layer (controllers, middleware, views, assets); Rails itself has no switch between them",
+		},
 	}
 }
 
@@ -2009,6 +2021,11 @@ func manifestSpringBoot() *Manifest {
 				For:     "version control of the new project",
 				Install: "https://git-scm.com/downloads (or your system's package manager)",
 			},
+		},
+		Fixed: map[string]string{
+			"artifact": "the artifact names the application class and the Maven artifact; rename them in your IDE and in pom.xml",
+			"group":    "the group is part of the Java package every class lives in; rename the package in your IDE and edit groupId in pom.xml",
+			"package":  "every Java source sits in the package's directories; rename the package in your IDE (a refactoring, not a template change)",
 		},
 	}
 }

@@ -70,6 +70,10 @@ type Manifest struct {
 	// Requires lists the toolchains a generated project needs, for
 	// `scaffold doctor`; it renders nothing.
 	Requires []doctor.Requirement `yaml:"requires" json:"-"`
+	// Fixed names the options `scaffold add` refuses to change once the
+	// project exists, each with the reason said to the user; it renders
+	// nothing.
+	Fixed map[string]string `yaml:"fixed" json:"-"`
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS
@@ -251,6 +255,14 @@ func (m *Manifest) validate() error {
 	}
 	if m.TemplateVersion < 1 {
 		bad("template_version must be 1 or more")
+	}
+	for key, why := range m.Fixed {
+		if _, ok := m.Option(key); !ok {
+			bad("fixed: %q is not an option", key)
+		}
+		if strings.TrimSpace(why) == "" {
+			bad("fixed: option %q needs the reason it cannot change", key)
+		}
 	}
 	for _, rule := range m.Names {
 		if _, ok := names.Lookup(rule); !ok {

@@ -217,6 +217,8 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 	root.AddCommand(
 		newNewCmd(io, catalog),
 		newUpdateCmd(io, catalog),
+		newAddCmd(io, catalog),
+		newRemoveCmd(io, catalog),
 		newListCmd(io, catalog),
 		newDescribeCmd(io, catalog),
 		newServeCmd(io, catalog),

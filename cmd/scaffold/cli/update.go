@@ -34,6 +34,11 @@ type updateOptions struct {
 	allowDirty bool
 	noInput    bool
 	seed       string
+	// changes, for scaffold add and remove, are the option changes asked
+	// for (raw, as typed); nil for update.
+	changes []string
+	verb    string // "add" or "remove" for those commands
+	changed string // what was changed, for the report ("docker=true, ci=true")
 }
 
 func newUpdateCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
@@ -121,6 +126,14 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if err != nil {
 		return o.checkFailed(err)
 	}
+	if o.changes != nil {
+		if len(sets) > 0 {
+			return usagef("%s takes its changes as arguments (KEY=VALUE), not --set", o.verb)
+		}
+		if sets, o.changed, err = optionChanges(o.verb, current, answers, o.changes); err != nil {
+			return err
+		}
+	}
 	if !o.check && !o.noInput && o.io.Interactive && o.io.Prompter != nil {
 		if err := o.askNewOptions(current, answers, sets); err != nil {
 			return err
@@ -153,13 +166,17 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	}
 	newAnswers := sides.Project.AnswersYAML()
 	if !bytes.Equal(newAnswers, data) {
-		plan.Changes = append(plan.Changes, update.Change{Path: generator.AnswersFile, Action: update.Updated, Why: fmt.Sprintf("records template version %d", sides.To),
+		why := fmt.Sprintf("records template version %d", sides.To)
+		if o.changes != nil {
+			why = "records " + o.changed
+		}
+		plan.Changes = append(plan.Changes, update.Change{Path: generator.AnswersFile, Action: update.Updated, Why: why,
 			Write: &tree.File{Path: generator.AnswersFile, Mode: 0o644, Data: newAnswers}, Before: data})
 	}
 	if o.dryRun {
 		return o.printDryRun(dir, sides, plan)
 	}
-	if !plan.Changed() {
+	if !plan.Changed() && o.changes == nil {
 		fmt.Fprintf(o.io.Out, "%s is current (%s template version %d); nothing to do\n", dir, answers.Framework, sides.To)
 		return nil
 	}
@@ -222,6 +239,24 @@ func (o *updateOptions) askNewOptions(current *generator.Manifest, answers *gene
 		sets[opt.Key], raw[opt.Key] = answer, answer
 	}
 	return nil
+}
+
+// title heads a report: what was done (or, with would, what would be) to dir.
+func (o *updateOptions) title(would, dir string, sides *generator.UpdateSides) string {
+	verb := func(past, base string) string {
+		if would != "" {
+			return would + base
+		}
+		return past
+	}
+	if o.changes == nil {
+		return fmt.Sprintf("%s %s from template version %d to %d", verb("Updated", "update"), dir, sides.From, sides.To)
+	}
+	t := fmt.Sprintf("%s %s in %s", verb("Changed", "change"), o.changed, dir)
+	if sides.From < sides.To {
+		t += fmt.Sprintf(", with the update from template version %d to %d that comes with it", sides.From, sides.To)
+	}
+	return t
 }
 
 // checkFailed turns an unreadable project into exit 1 under --check (the
@@ -324,7 +359,7 @@ func reportLines(plan *update.Plan) []update.Change {
 }
 
 func (o *updateOptions) printReport(dir string, sides *generator.UpdateSides, plan *update.Plan) {
-	fmt.Fprintf(o.io.Out, "Updated %s from template version %d to %d:\n", dir, sides.From, sides.To)
+	fmt.Fprintf(o.io.Out, "%s:\n", o.title("", dir, sides))
 	counts := map[update.Action]int{}
 	for _, c := range reportLines(plan) {
 		counts[c.Action]++
@@ -376,7 +411,7 @@ func (o *updateOptions) printDryRun(dir string, sides *generator.UpdateSides, pl
 			return err
 		}
 	} else {
-		fmt.Fprintf(o.io.Out, "Would update %s from template version %d to %d (dry run: nothing written):\n", dir, sides.From, sides.To)
+		fmt.Fprintf(o.io.Out, "%s (dry run: nothing written):\n", o.title("Would ", dir, sides))
 		for _, c := range lines {
 			fmt.Fprintf(o.io.Out, "  %-10s %s  (%s)\n", c.Action, c.Path, c.Why)
 		}
