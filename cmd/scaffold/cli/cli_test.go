@@ -6,10 +6,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
 )
 
 // run calls Main without a terminal, in a fresh working directory.
@@ -349,3 +351,43 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+// A name scaffold offers in place of a refused one is accepted when given:
+// "CON" with Gin offers "con-app" (not "CON-app", which Gin refuses too),
+// "café" offers "cafe". Checked through the CLI for every framework.
+func TestNewOfferedNameIsAccepted(t *testing.T) {
+	inTempDir(t)
+	cases := map[string]map[string]string{ // name -> framework -> the offer, where pinned
+		"CON":      {"gin": "con-app", "express": "CON-app", "rails": "CON-app"},
+		"lpt1.txt": {"gin": "lpt1-app-txt", "express": "lpt1-app.txt"},
+		"café":     {"gin": "cafe", "django": "cafe", "spring-boot": "cafe"},
+		"Straße 1": {"gin": "strasse-1", "flask": "Strasse-1"},
+	}
+	catalog, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frameworks := catalog.Names()
+	for name, pinned := range cases {
+		for _, fw := range frameworks {
+			code, _, errOut := run(t, "new", name, "--framework="+fw, "--no-input", "--dry-run")
+			if code != 2 {
+				t.Fatalf("%s %q: exit %d, want 2: %s", fw, name, code, errOut)
+			}
+			m := offerRe.FindStringSubmatch(errOut)
+			if m == nil {
+				t.Errorf("%s %q: no name offered: %s", fw, name, errOut)
+				continue
+			}
+			offer := m[1]
+			if want, ok := pinned[fw]; ok && offer != want {
+				t.Errorf("%s %q: offers %q, want %q", fw, name, offer, want)
+			}
+			if code, _, errOut := run(t, "new", offer, "--framework="+fw, "--no-input", "--dry-run"); code != 0 {
+				t.Errorf("%s %q: offers %q, which is refused (exit %d): %s", fw, name, offer, code, errOut)
+			}
+		}
+	}
+}
+
+var offerRe = regexp.MustCompile(`(?:\(try |e\.g\. )"([^"]+)"`)
