@@ -391,3 +391,34 @@ func TestNewOfferedNameIsAccepted(t *testing.T) {
 }
 
 var offerRe = regexp.MustCompile(`(?:\(try |e\.g\. )"([^"]+)"`)
+
+// Spring Boot: a group that cannot start a Java package is refused with what
+// is valid; a derived package is cleaned as Initializr does (leading digits
+// go), and lower-cased.
+func TestNewSpringBootGroupAndPackage(t *testing.T) {
+	inTempDir(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--group=class.if"}, 2, `groupId "class.if" cannot start the Java package: "class" is a Java keyword`},
+		{[]string{"--group=com.if"}, 2, `"if" is a Java keyword`},
+		{[]string{"--group=1com.example"}, 2, `(try "com.example")`},
+		{[]string{"--group=java.lang"}, 2, "java.*"},
+		{[]string{"--group=class.if", "--package=org.acme.app"}, 2, "cannot start the Java package"},
+		{[]string{"--artifact=1abc"}, 0, "src/main/java/com/example/abc/DemoApplication.java"},
+		{[]string{"--group=io.github.my-org"}, 0, "src/main/java/io/github/my_org/demo/"},
+		{[]string{"--group=Org.Acme"}, 0, "src/main/java/org/acme/demo/"},
+	} {
+		args := append([]string{"new", "demo", "--framework=spring-boot", "--no-input", "--dry-run"}, tt.args...)
+		code, out, errOut := run(t, args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("%v: exit %d, want %d with %q:\n%s%s", tt.args, code, tt.code, tt.want, out, errOut)
+		}
+	}
+	code, out, errOut := run(t, "new", "String", "--framework=spring-boot", "--no-input", "--dry-run")
+	if code != 0 || !strings.Contains(out, "src/main/java/com/example/string/StringApplication.java") {
+		t.Errorf("new String: exit %d, want the package com.example.string:\n%s%s", code, out, errOut)
+	}
+}
