@@ -221,8 +221,23 @@ func TestAnswersRegenerateByteForByte(t *testing.T) {
 
 func TestListAndDescribe(t *testing.T) {
 	code, out, _ := run(t, "list")
-	if code != 0 || !strings.Contains(out, "gin") || !strings.Contains(out, "1.12.0") {
+	if code != 0 || !strings.Contains(out, "gin") || !strings.Contains(out, "1.12") || !strings.Contains(out, "VERSION is the framework's MAJOR.MINOR") {
 		t.Errorf("list: %d %q", code, out)
+	}
+	// One form in the VERSION column for every framework: MAJOR.MINOR.
+	rows := 0
+	for _, line := range strings.Split(out, "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(line, "VERSION ") || strings.HasPrefix(line, "Run ") {
+			continue
+		}
+		rows++
+		if !regexp.MustCompile(`^[0-9]+\.[0-9]+$`).MatchString(f[1]) {
+			t.Errorf("list: %s's version %q is not MAJOR.MINOR", f[0], f[1])
+		}
+	}
+	if rows < 8 {
+		t.Errorf("list: %d framework rows:\n%s", rows, out)
 	}
 	code, out, _ = run(t, "list", "--json")
 	var list []generator.Description
