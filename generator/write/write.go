@@ -26,6 +26,9 @@ type Options struct {
 	// Force allows a non-empty target, but only when none of the planned
 	// paths exists there: an existing file is never overwritten.
 	Force bool
+	// Notef, when set, receives what the user should know but that is no
+	// error: a staging directory of an earlier, killed run that was removed.
+	Notef func(format string, args ...any)
 	// beforeCommit, when set (tests only), runs after every file is staged and
 	// before anything becomes visible in the target.
 	beforeCommit func() error
@@ -50,6 +53,7 @@ func Files(ctx context.Context, target string, files []tree.File, opts Options) 
 		}
 	}
 	target = filepath.Clean(target)
+	removeStale(target, opts)
 	state, err := inspectTarget(target)
 	if err != nil {
 		return err
@@ -143,6 +147,9 @@ func writeNew(ctx context.Context, target string, files []tree.File, opts Option
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", target, errCause(err))
 	}
+	if lock := lockDir(staging); lock != nil {
+		defer lock.Close() // after the clean-up below
+	}
 	defer func() {
 		if err != nil {
 			var left []string
@@ -206,6 +213,9 @@ func writeInto(ctx context.Context, target string, files []tree.File, opts Optio
 	staging, err := os.MkdirTemp(target, ".scaffold-staging-")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", target, errCause(err))
+	}
+	if lock := lockDir(staging); lock != nil {
+		defer lock.Close() // after the clean-up below
 	}
 	stagingName := filepath.Base(staging)
 	var added, createdDirs []string
