@@ -34,7 +34,10 @@ type Options struct {
 	beforeCommit func() error
 }
 
-// Files puts files into target atomically. When the target does not exist,
+// Files puts files into target atomically. Symbolic links in the target's
+// path are followed, its last element included (--dir link, like --dir
+// link/app, is where the link leads); inside the target scaffold never
+// writes through one. When the target does not exist,
 // everything is written into a staging directory beside it, which is then
 // renamed into place: a failure or an interruption (ctx cancelled) leaves
 // nothing behind. When it is an existing directory (empty, or non-empty with
@@ -52,7 +55,10 @@ func Files(ctx context.Context, target string, files []tree.File, opts Options) 
 			return err
 		}
 	}
-	target = filepath.Clean(target)
+	target, err := followLink(filepath.Clean(target))
+	if err != nil {
+		return err
+	}
 	removeStale(target, opts)
 	state, err := inspectTarget(target)
 	if err != nil {
@@ -68,6 +74,29 @@ func Files(ctx context.Context, target string, files []tree.File, opts Options) 
 		// the files are linked into it, never replacing anything.
 		return writeInto(ctx, target, files, opts)
 	}
+}
+
+// followLink returns where target leads when it is a symbolic link (to a
+// directory), else target itself. A link that leads nowhere, or to
+// something other than a directory, is refused: scaffold makes no directory
+// at the far end of a link.
+func followLink(target string) (string, error) {
+	info, err := os.Lstat(target)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return target, nil // inspectTarget says what is wrong, if anything
+	}
+	dest, _ := os.Readlink(target)
+	resolved, err := filepath.EvalSymlinks(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", input.Errorf("%s is a symbolic link to %s, which does not exist; create that directory, or remove the link", target, dest)
+	case err != nil:
+		return "", fmt.Errorf("cannot follow the symbolic link %s: %w", target, errCause(err))
+	}
+	if info, err := os.Stat(resolved); err != nil || !info.IsDir() {
+		return "", input.Errorf("%s is a symbolic link to %s, which is not a directory; choose another name or --dir", target, dest)
+	}
+	return resolved, nil
 }
 
 type targetState int
@@ -92,8 +121,8 @@ func inspectTarget(target string) (targetState, error) {
 		return targetMissing, nil
 	case err != nil:
 		return 0, fmt.Errorf("cannot use %s: %w", target, err)
-	case info.Mode()&fs.ModeSymlink != 0:
-		return 0, input.Errorf("%s is a symbolic link; give the real directory with --dir", target)
+	case info.Mode()&fs.ModeSymlink != 0: // followLink followed it: it changed since
+		return 0, raceErrorf("%s became a symbolic link while scaffold was preparing; nothing was written", target)
 	case !info.IsDir():
 		return 0, input.Errorf("%s exists and is not a directory; choose another name or --dir", target)
 	}
