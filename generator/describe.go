@@ -1,6 +1,9 @@
 package generator
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // This file is the facade the CLI's describe and `scaffold serve` share: a
 // framework described as data, and the options a project sets that differ
@@ -84,4 +87,23 @@ func ChangedOptions(p *Project) []OptionValue {
 		out = append(out, OptionValue{o.Key, values[o.Key]})
 	}
 	return out
+}
+
+// MajorMinor is a framework's version as `scaffold list` shows it, in one
+// form for every framework: MAJOR.MINOR, the release line a project is made
+// for and the lowest it accepts. Manifests give the version as precisely as
+// the project pins it: an exact release ("5.3.0" for npm), a line ("5.2" for
+// Django's >=5.2.19,<6.0), a major ("13" for Laravel's ^13.0, i.e. 13.0 or
+// later). A version that is not numbers and dots is returned as it is.
+func MajorMinor(version string) string {
+	parts := strings.Split(version, ".")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return version
+		}
+	}
+	if len(parts) == 1 {
+		parts = append(parts, "0")
+	}
+	return parts[0] + "." + parts[1]
 }

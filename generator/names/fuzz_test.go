@@ -28,8 +28,9 @@ func checkPortableName(t *testing.T, name string) {
 // FuzzProjectName checks name derivation on any string: what CheckProjectName
 // accepts is one plain, portable path element; what it refuses is an input
 // error (exit 2) whose suggestion is accepted; every name rule
-// refuses at least what CheckProjectName refuses, with input errors; and a
-// rule that suggests a name accepts its suggestion.
+// refuses at least what CheckProjectName refuses, with input errors; the
+// name Derive offers passes the rule it was offered for; and a rule that
+// suggests a name accepts its suggestion.
 func FuzzProjectName(f *testing.F) {
 	f.Add("my-app")
 	f.Add("..")
@@ -59,6 +60,12 @@ func FuzzProjectName(f *testing.F) {
 				t.Fatalf("rule %s accepts %q, which CheckProjectName refuses", ruleName, name)
 			case derr != nil && !input.Is(derr):
 				t.Fatalf("rule %s refuses %q with %v, not an input error (exit 2)", ruleName, name, derr)
+			}
+			// A project name Derive offers passes the same rule and CheckProjectName.
+			if s := SuggestProjectName(name, []string{ruleName}); s != "" && !valueRules[ruleName] {
+				if _, serr := Derive(s, []string{ruleName}); serr != nil {
+					t.Fatalf("rule %s refuses %q, offers %q, then refuses that: %v", ruleName, name, s, serr)
+				}
 			}
 		}
 		if err != nil {

@@ -55,13 +55,15 @@ func deriveGoNames(name string) (map[string]string, error) {
 		if goStdRoots[suggestion] {
 			suggestion += "-app" // "Main" -> "main" would be refused in turn
 		}
-		if goBinaryRe.MatchString(suggestion) {
-			return nil, input.Errorf("%q is not a good Go command name: use lower-case letters, digits, '-' and '_' (try %q)", name, suggestion)
+		if !goBinaryRe.MatchString(suggestion) {
+			suggestion = ""
 		}
-		return nil, input.Errorf("%q is not a good Go command name: use lower-case letters, digits, '-' and '_'", name)
+		return nil, refusal(offerTry, suggestion,
+			fmt.Sprintf("%q is not a good Go command name: use lower-case letters, digits, '-' and '_'", name))
 	}
 	if goStdRoots[name] {
-		return nil, input.Errorf("%q is the name of a Go standard-library package or a go command keyword; choose another, e.g. %q", name, name+"-app")
+		return nil, refusal(offerExample, name+"-app",
+			fmt.Sprintf("%q is the name of a Go standard-library package or a go command keyword; choose another", name))
 	}
 	return map[string]string{
 		"go_command": name,

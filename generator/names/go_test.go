@@ -25,7 +25,7 @@ func TestCheckProjectName(t *testing.T) {
 		"-rf":                    `(try "rf")`,
 		"my app":                 `(try "my-app")`,
 		"tab\tname":              "not usable",
-		"café":                   `(try "caf")`,
+		"café":                   `(try "cafe")`,
 		"2fast":                  `(try "fast")`,
 		"ends-":                  "don't end with",
 		"con":                    "reserved device name",

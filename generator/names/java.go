@@ -12,8 +12,12 @@ import (
 
 // Java's rules, as Spring Initializr applies them (spring-io/initializr,
 // InitializrConfiguration: cleanPackageName, generateApplicationName), with
-// the project's own rule that '-' becomes '_' in a package (my-app ->
-// com.example.my_app, as JLS §6.1 suggests for hyphens) where Initializr drops it.
+// three rules of this project's own where a derived package is concerned
+// (docs/frameworks/spring-boot.md lists them): '-' becomes '_' (my-app ->
+// com.example.my_app, as JLS §6.1 suggests for hyphens) where Initializr
+// drops it; the package is lower-cased (JLS §6.1's convention; Initializr
+// keeps String as com.example.String); and a group that cannot start a Java
+// package is refused, where Initializr silently falls back to com.example.demo.
 
 // DefaultJavaPackage is Initializr's default package: the fallback when no valid
 // package can be derived from a group and artifact.
@@ -43,6 +47,8 @@ var invalidJavaApplicationClasses = map[string]bool{"SpringApplication": true, "
 var (
 	// Maven's id pattern (DefaultModelValidator): groupId and artifactId.
 	mavenIDRe = lazyre.New(`^[A-Za-z0-9_.-]+$`)
+	// Maven's id pattern, as a message says it.
+	mavenIDChars = "letters, digits, '_', '-' and '.'"
 	// Java's \W: anything but an ASCII letter, digit or '_'.
 	nonJavaWordRe = lazyre.New(`[^A-Za-z0-9_]+`)
 	leadingDigits = lazyre.New(`^[0-9]+`)
@@ -64,9 +70,12 @@ func init() {
 	})
 	register(Rule{
 		Name:        "maven-group-id",
-		Description: "Maven groupId: letters, digits, '_', '-' and '.'",
+		Description: "Maven groupId that starts the Java package: dot-separated names of letters, digits, '_' and '-', each starting with a letter or '_', no Java keyword, not java.*",
 		Derive: func(v string) (map[string]string, error) {
-			return nil, checkMavenID("groupId", v)
+			if err := checkMavenID("groupId", v); err != nil {
+				return nil, err
+			}
+			return nil, CheckJavaGroup(v)
 		},
 	})
 	register(Rule{
@@ -97,30 +106,58 @@ func deriveJavaNames(name string) (map[string]string, error) {
 
 func checkMavenID(what, id string) error {
 	if !mavenIDRe.MatchString(id) {
-		return input.Errorf("%q is not a valid Maven %s: use only letters, digits, '_', '-' and '.'", id, what)
+		return input.Errorf("%q is not a valid Maven %s: use only %s", id, what, mavenIDChars)
 	}
 	return nil
 }
 
-// JavaPackage cleans a candidate package name the way Initializr does: '-'
-// becomes '_', any other run of non-word characters separates segments, a
-// segment's leading digits become '_'. When the result is still not a usable
+// JavaPackage derives a package from a candidate (GROUP.ARTIFACT) the way
+// Initializr cleans one, with this project's differences: the candidate is
+// lower-cased, '-' becomes '_' (Initializr drops it), any other run of
+// non-word characters separates segments, a segment's leading digits are
+// dropped (as Initializr does), and a segment of digits only is dropped
+// whole (Initializr glues its last digit to the segment before:
+// com.example.123 -> com.example3). When the result is still not a usable
 // package (empty, a keyword segment, java.*, org.springframework), it falls
 // back to DefaultJavaPackage, as Initializr does.
 func JavaPackage(candidate string) string {
-	s := strings.ReplaceAll(strings.TrimSpace(candidate), "-", "_")
+	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(candidate)), "-", "_")
 	var segments []string
 	for _, seg := range nonJavaWordRe.Split(s, -1) {
-		if seg == "" {
-			continue
+		if seg = leadingDigits.ReplaceAllString(seg, ""); seg != "" {
+			segments = append(segments, seg)
 		}
-		segments = append(segments, leadingDigits.ReplaceAllString(seg, "_"))
 	}
 	pkg := strings.Join(segments, ".")
 	if javaPackageProblem(pkg) != "" {
 		return DefaultJavaPackage
 	}
 	return pkg
+}
+
+// CheckJavaGroup reports why a Maven groupId cannot start the Java package
+// derived from it (com.example -> com.example.demo), or nil. Its segments,
+// '-' read as '_', must be Java identifiers and no keyword, and it must not
+// be under java.*. Initializr would clean such a group silently into its
+// default package; scaffold refuses it and says what would do.
+func CheckJavaGroup(group string) error {
+	problem := javaSegmentsProblem(strings.ReplaceAll(group, "-", "_"))
+	if problem == "" {
+		return nil
+	}
+	offer := ""
+	var kept []string
+	for _, seg := range strings.Split(group, ".") {
+		if seg = leadingDigits.ReplaceAllString(seg, ""); seg != "" {
+			kept = append(kept, seg)
+		}
+	}
+	if s := strings.Join(kept, "."); s != group && javaSegmentsProblem(strings.ReplaceAll(s, "-", "_")) == "" {
+		offer = s
+	}
+	return refusal(offerTry, offer, fmt.Sprintf("groupId %q cannot start the Java package: %s; a groupId here is "+
+		"dot-separated names of letters, digits, '_' and '-', each starting with a letter or '_', none a Java keyword, "+
+		"not under java.*, such as \"com.example\" or \"io.github.my-org\"", group, problem))
 }
 
 // CheckJavaPackage reports why pkg cannot be a Java package, or nil. It does
@@ -139,6 +176,18 @@ func CheckJavaPackage(pkg string) error {
 
 // javaPackageProblem says what is wrong with pkg, or "" when it is usable.
 func javaPackageProblem(pkg string) string {
+	if problem := javaSegmentsProblem(pkg); problem != "" {
+		return problem
+	}
+	if pkg == "org.springframework" {
+		return "it is Spring's own package"
+	}
+	return ""
+}
+
+// javaSegmentsProblem says what is wrong with pkg as the start of a package:
+// a segment that is no identifier or a keyword, or java.*; "" when none.
+func javaSegmentsProblem(pkg string) string {
 	if pkg == "" {
 		return "it is empty"
 	}
@@ -153,11 +202,8 @@ func javaPackageProblem(pkg string) string {
 			return fmt.Sprintf("%q is not a Java identifier (start with a letter or '_'; then letters, digits, '_')", seg)
 		}
 	}
-	switch {
-	case segments[0] == "java":
+	if segments[0] == "java" {
 		return "the JVM refuses application classes in java.*"
-	case pkg == "org.springframework":
-		return "it is Spring's own package"
 	}
 	return ""
 }

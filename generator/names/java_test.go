@@ -13,19 +13,24 @@ func TestJavaPackage(t *testing.T) {
 		{"com.example.demo", "com.example.demo"},
 		{"com.example.my-app", "com.example.my_app"},
 		{"com.example.my_app", "com.example.my_app"},
-		{"com.example.MyApp", "com.example.MyApp"}, // Initializr keeps the case
+		{"com.example.MyApp", "com.example.myapp"}, // lower-cased (Initializr keeps the case)
+		{"com.example.String", "com.example.string"},
+		{"Org.Acme.Shop", "org.acme.shop"},
 		{"  org.acme.shop  ", "org.acme.shop"},
 		{"com.example.my app", "com.example.my.app"}, // other non-word runs split segments
 		{"com.example.my..app", "com.example.my.app"},
-		{"com.example.2fa", "com.example._fa"},         // a segment's leading digits become '_'
-		{"com.example.app2", "com.example.app2"},       // digits elsewhere stay
-		{"com.example.1st-2nd", "com.example._st_2nd"}, // '-' joins, then the leading digits go
+		{"com.example.2fa", "com.example.fa"},         // a segment's leading digits go, as in Initializr
+		{"com.example.1abc", "com.example.abc"},       // --artifact=1abc
+		{"com.example.app2", "com.example.app2"},      // digits elsewhere stay
+		{"com.example.1st-2nd", "com.example.st_2nd"}, // '-' joins, then the leading digits go
+		{"com.example.123", "com.example"},            // digits only: the segment goes (Initializr: com.example3)
+		{"com.example.1_2", "com.example._2"},
 		{"io.github.my-org.tool", "io.github.my_org.tool"},
 		// no usable package: Initializr's default
 		{"com.example.class", DefaultJavaPackage},
 		{"com.example.new", DefaultJavaPackage},
 		{"com.example.true", DefaultJavaPackage},
-		{"com.example.123", DefaultJavaPackage}, // "123" -> "_", a keyword since Java 9
+		{"com.example._", DefaultJavaPackage}, // "_" is a keyword since Java 9
 		{"org.springframework", DefaultJavaPackage},
 		{"java.demo", DefaultJavaPackage},
 		{"", DefaultJavaPackage},
@@ -139,6 +144,20 @@ func TestJavaNameRules(t *testing.T) {
 		{"maven-group-id", "com example", false},
 		{"maven-group-id", "com/example", false},
 		{"maven-group-id", "com.example:demo", false},
+		// the group starts the Java package
+		{"maven-group-id", "org.acme", true},
+		{"maven-group-id", "org.springframework", true}, // the package is org.springframework.ARTIFACT
+		{"maven-group-id", "com.my_org.x2", true},
+		{"maven-group-id", "javax.demo", true},
+		{"maven-group-id", "class.if", false},
+		{"maven-group-id", "com.example.new", false},
+		{"maven-group-id", "com.true", false},
+		{"maven-group-id", "1com.example", false},
+		{"maven-group-id", "com.2example", false},
+		{"maven-group-id", "com..example", false},
+		{"maven-group-id", ".com", false},
+		{"maven-group-id", "java.demo", false},
+		{"maven-group-id", "_", false},
 		{"maven-artifact-id", "demo", true},
 		{"maven-artifact-id", "my-app.core", true},
 		{"maven-artifact-id", "my app", false},
@@ -161,5 +180,41 @@ func TestJavaNameFuncs(t *testing.T) {
 	want := []string{"com.acme.my_app", "com.acme", "MyAppApplication"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A group that cannot start the Java package is refused with what is valid,
+// and a cleanable one comes with the cleaned group.
+func TestCheckJavaGroup(t *testing.T) {
+	tests := []struct {
+		group, want, offer string
+	}{
+		{"class.if", `"class" is a Java keyword`, ""},
+		{"com.if", `"if" is a Java keyword`, ""},
+		{"1com.example", `"1com" is not a Java identifier`, "com.example"},
+		{"com.2example.x", `"2example" is not a Java identifier`, "com.example.x"},
+		{"com.example.123", `"123" is not a Java identifier`, "com.example"},
+		{"java.util", "java.*", ""},
+		{"com..example", "empty segment", "com.example"},
+	}
+	for _, tt := range tests {
+		err := CheckJavaGroup(tt.group)
+		if err == nil {
+			t.Errorf("CheckJavaGroup(%q) = nil, want an error", tt.group)
+			continue
+		}
+		msg := err.Error()
+		for _, want := range []string{tt.want, "cannot start the Java package", "each starting with a letter", `such as "com.example"`} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("CheckJavaGroup(%q) = %v, want it to mention %s", tt.group, err, want)
+			}
+		}
+		offer, _ := suggestedName(msg)
+		if offer != tt.offer {
+			t.Errorf("CheckJavaGroup(%q) offers %q, want %q", tt.group, offer, tt.offer)
+		}
+		if offer != "" && CheckJavaGroup(offer) != nil {
+			t.Errorf("CheckJavaGroup(%q) offers %q, which it refuses: %v", tt.group, offer, CheckJavaGroup(offer))
+		}
 	}
 }

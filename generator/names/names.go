@@ -98,17 +98,11 @@ func CheckProjectName(name string) error {
 	case strings.ContainsAny(name, `/\`):
 		return input.Errorf("project name %q contains a path separator; give a plain name and use --dir to choose where it goes", name)
 	case !projectNameRe.MatchString(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, "-"):
-		msg := fmt.Sprintf("project name %q is not usable: start with a letter; use only ASCII letters, digits, '-', '_' and '.'; don't end with '.' or '-'", name)
-		if s := suggestProjectName(name); s != "" {
-			msg += fmt.Sprintf(" (try %q)", s)
-		}
-		return input.Errorf("%s", msg)
+		return refusal(offerTry, suggestProjectName(name),
+			fmt.Sprintf("project name %q is not usable: start with a letter; use only ASCII letters, digits, '-', '_' and '.'; don't end with '.' or '-'", name))
 	case windowsDeviceRe.MatchString(name):
-		msg := fmt.Sprintf("project name %q is a reserved device name on Windows", name)
-		if s := suggestNonDevice(name); s != "" {
-			msg += fmt.Sprintf("; choose another, e.g. %q", s)
-		}
-		return input.Errorf("%s", msg)
+		return refusal(offerExample, suggestNonDevice(name),
+			fmt.Sprintf("project name %q is a reserved device name on Windows; choose another", name))
 	}
 	return nil
 }
@@ -128,14 +122,20 @@ func suggestNonDevice(name string) string {
 }
 
 // suggestProjectName turns an unusable name into the nearest usable one, or
-// "" when nothing sensible remains.
+// "" when nothing sensible remains: common accented Latin letters become
+// their ASCII letters (café -> cafe), every other run of unusable
+// characters one '-'.
 func suggestProjectName(name string) string {
 	var b strings.Builder
 	lastDash := false
 	for _, r := range name {
+		ascii, ok := latinASCII()[r]
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.'):
 			b.WriteRune(r)
+			lastDash = false
+		case ok:
+			b.WriteString(ascii)
 			lastDash = false
 		case !lastDash:
 			b.WriteByte('-')
@@ -146,6 +146,9 @@ func suggestProjectName(name string) string {
 	s = strings.TrimRight(s, "-.")
 	if len(s) > maxProjectNameLen {
 		s = strings.TrimRight(s[:maxProjectNameLen], "-.")
+	}
+	if windowsDeviceRe.MatchString(s) {
+		s = suggestNonDevice(s)
 	}
 	if CheckProjectNameQuiet(s) {
 		return s
@@ -160,8 +163,18 @@ func CheckProjectNameQuiet(name string) bool {
 }
 
 // Derive applies the named rules to the project name and collects the
-// identifiers they derive. The first failing rule's error is returned.
+// identifiers they derive. The first failing rule's error is returned; a name
+// it offers instead passes every one of rules (see settleOffer).
 func Derive(name string, rules []string) (map[string]string, error) {
+	names, err := derive(name, rules)
+	if err != nil {
+		return nil, settleOffer(err, rules)
+	}
+	return names, nil
+}
+
+// derive is Derive without settling the offer of a refusal.
+func derive(name string, rules []string) (map[string]string, error) {
 	if err := CheckProjectName(name); err != nil {
 		return nil, err
 	}

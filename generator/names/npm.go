@@ -87,11 +87,11 @@ func CheckNpmName(name string) error {
 // the whole name, for the message.
 func checkNpmPart(full, part, what string) error {
 	refuse := func(reason string) error {
-		msg := fmt.Sprintf("%q is not a valid npm package name: %s", full, reason)
-		if s := suggestNpmName(full); s != "" && s != full {
-			msg += fmt.Sprintf(" (try %q)", s)
+		s := suggestNpmName(full)
+		if s == full {
+			s = ""
 		}
-		return input.Errorf("%s", msg)
+		return refusal(offerTry, s, fmt.Sprintf("%q is not a valid npm package name: %s", full, reason))
 	}
 	switch {
 	case part == "":

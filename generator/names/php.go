@@ -1,6 +1,7 @@
 package names
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
@@ -51,8 +52,8 @@ func deriveLaravelNames(name string) (map[string]string, error) {
 	}
 	pkg := strings.ToLower(name)
 	if !composerPackageRe.MatchString(pkg) {
-		return nil, input.Errorf("%q does not make a valid Composer package name (%q): separate letters and digits with single '_' or '.', or with '-' or '--'%s",
-			name, pkg, suggestComposerPackage(pkg))
+		return nil, refusal(offerTry, suggestComposerPackage(pkg),
+			fmt.Sprintf("%q does not make a valid Composer package name (%q): separate letters and digits with single '_' or '.', or with '-' or '--'", name, pkg))
 	}
 	return map[string]string{
 		"composer_package": pkg,
@@ -79,13 +80,13 @@ func CheckComposerName(name string) error {
 	return nil
 }
 
-// suggestComposerPackage proposes the nearest valid package name, as a hint.
+// suggestComposerPackage proposes the nearest valid package name, or "".
 func suggestComposerPackage(pkg string) string {
 	s := strings.Trim(composerSepRunRe.ReplaceAllString(pkg, "-"), "-")
 	if s == "" || !composerPackageRe.MatchString(s) {
 		return ""
 	}
-	return " (try " + phpQuote(s) + ")"
+	return s
 }
 
 func phpQuote(s string) string { return `"` + s + `"` }

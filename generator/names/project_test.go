@@ -85,3 +85,88 @@ func TestRuleSuggestionsAreValid(t *testing.T) {
 		}
 	}
 }
+
+// trickyNames are names some rule refuses and where the obvious repair is
+// refused by another: device names, capitals, dots, accents, keywords.
+var trickyNames = []string{
+	"CON", "con", "Con.txt", "lpt1.txt", "LPT1.TXT", "nul.tar.gz", "COM1", "aux-", "prn.", "Aux_",
+	"café", "Café", "CAFÉ", "naïve app", "Ærø", "straße", "Łódź", "smørrebrød", "þing", "œuvre",
+	"crème brûlée", "1café", "é", "ß", "-con", "9lpt1.txt", "con!", "名前", "a\u0301b",
+	"Main", "FMT", "Net.Http", "my.app", "app.js", "String", "Object", "Class", "class",
+	"import", "Import", "os", "OS", "Http", "node_modules", "test", "Test", "application",
+	"My App", "my app!", "1abc", "a..b", "x--y", "a__b", "_app", ".hidden", "app-", "app.",
+	"django", "flask", "rails", "True", "None", "self", "std", "internal", "vendor",
+	strings.Repeat("é", 60), strings.Repeat("Ab.", 40), strings.Repeat("x", 99) + "é",
+}
+
+// valueRules validate option values (a module path, a package), not project
+// names: what they suggest is a value of their own kind.
+var valueRules = map[string]bool{
+	"go-module": true, "npm-name": true, "composer-name": true, "java-package": true,
+	"maven-group-id": true, "maven-artifact-id": true,
+}
+
+// Every name Derive offers for a refused one passes CheckProjectName and
+// the same rules: "CON" with Go's rule offers "con-app", not "CON-app".
+func TestDeriveOffersAreValid(t *testing.T) {
+	ruleSets := [][]string{nil}
+	for _, r := range RuleNames() {
+		if !valueRules[r] {
+			ruleSets = append(ruleSets, []string{r})
+		}
+	}
+	offered := 0
+	for _, rules := range ruleSets {
+		for _, name := range trickyNames {
+			_, err := Derive(name, rules)
+			if err == nil {
+				continue
+			}
+			s, ok := suggestedName(err.Error())
+			if got := SuggestProjectName(name, rules); got != s && ok {
+				t.Errorf("rules %v, %q: SuggestProjectName = %q, the message offers %q", rules, name, got, s)
+			}
+			if !ok {
+				continue
+			}
+			offered++
+			if err := CheckProjectName(s); err != nil {
+				t.Errorf("rules %v refuse %q and offer %q, which CheckProjectName refuses: %v", rules, name, s, err)
+			}
+			if _, err := Derive(s, rules); err != nil {
+				t.Errorf("rules %v refuse %q and offer %q, which they refuse too: %v", rules, name, s, err)
+			}
+		}
+	}
+	if offered < len(trickyNames) {
+		t.Errorf("only %d offers in %d refusals: the table no longer exercises the offers", offered, len(ruleSets)*len(trickyNames))
+	}
+}
+
+func TestDeriveOffers(t *testing.T) {
+	tests := []struct {
+		name  string
+		rules []string
+		want  string
+	}{
+		{"CON", nil, "CON-app"},
+		{"CON", []string{"go-package"}, "con-app"},
+		{"lpt1.txt", nil, "lpt1-app.txt"},
+		{"lpt1.txt", []string{"go-package"}, "lpt1-app-txt"},
+		{"lpt1.txt", []string{"django-project"}, "lpt1-app.txt"}, // package lpt1_app_txt
+		{"café", nil, "cafe"},
+		{"café", []string{"go-package"}, "cafe"},
+		{"Crème Brûlée", nil, "Creme-Brulee"},
+		{"Crème Brûlée", []string{"go-package"}, "creme-brulee"},
+		{"straße", nil, "strasse"},
+		{"Ærø", nil, "AEro"},
+		{"Łódź", []string{"npm-package"}, "Lodz"}, // package.json name lodz
+		{"con!", nil, "con-app"},
+		{"名前", nil, ""},
+	}
+	for _, tt := range tests {
+		if got := SuggestProjectName(tt.name, tt.rules); got != tt.want {
+			t.Errorf("SuggestProjectName(%q, %v) = %q, want %q", tt.name, tt.rules, got, tt.want)
+		}
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/scaffold-cli/scaffold/generator/input"
-
 	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
 )
 
@@ -142,11 +140,7 @@ func derivePythonNames(name, framework string, reserved map[string]string) (map[
 	pkg := PythonPackageName(name)
 	dist := PythonDistName(name)
 	if err := checkPythonPackage(name, pkg, dist, framework, reserved); err != nil {
-		msg := err.Error()
-		if s := suggestPythonName(name, framework, reserved); s != "" {
-			msg += fmt.Sprintf(" (try %q)", s)
-		}
-		return nil, input.Errorf("%s", msg)
+		return nil, refusal(offerTry, suggestPythonName(name, framework, reserved), err.Error())
 	}
 	return map[string]string{"python_package": pkg, "python_dist": dist}, nil
 }

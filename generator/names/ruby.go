@@ -1,6 +1,7 @@
 package names
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
@@ -77,11 +78,11 @@ func deriveRailsNames(name string) (map[string]string, error) {
 	case constant == "" || rbDigit(constant[0]):
 		return nil, input.Errorf("%q is not a valid Rails application name: its constant %q must start with a letter", name, constant)
 	case rubyContainsFold(railsReservedNames, name):
-		return nil, input.Errorf("%q is a word Rails reserves (%s); choose another, e.g. %q",
-			name, strings.Join(railsReservedNames, ", "), suggestion)
+		return nil, refusal(offerExample, suggestion, fmt.Sprintf("%q is a word Rails reserves (%s); choose another",
+			name, strings.Join(railsReservedNames, ", ")))
 	case rubyDefinedConstants[constant]:
-		return nil, input.Errorf("%q would make the Rails application constant %q, which Ruby or Rails already defines; choose another, e.g. %q",
-			name, constant, suggestion)
+		return nil, refusal(offerExample, suggestion, fmt.Sprintf("%q would make the Rails application constant %q, which Ruby or Rails already defines; choose another",
+			name, constant))
 	}
 	return map[string]string{"rails_app": app, "rails_constant": constant}, nil
 }

@@ -26,12 +26,18 @@ type Options struct {
 	// Force allows a non-empty target, but only when none of the planned
 	// paths exists there: an existing file is never overwritten.
 	Force bool
+	// Notef, when set, receives what the user should know but that is no
+	// error: a staging directory of an earlier, killed run that was removed.
+	Notef func(format string, args ...any)
 	// beforeCommit, when set (tests only), runs after every file is staged and
 	// before anything becomes visible in the target.
 	beforeCommit func() error
 }
 
-// Files puts files into target atomically. When the target does not exist,
+// Files puts files into target atomically. Symbolic links in the target's
+// path are followed, its last element included (--dir link, like --dir
+// link/app, is where the link leads); inside the target scaffold never
+// writes through one. When the target does not exist,
 // everything is written into a staging directory beside it, which is then
 // renamed into place: a failure or an interruption (ctx cancelled) leaves
 // nothing behind. When it is an existing directory (empty, or non-empty with
@@ -49,7 +55,11 @@ func Files(ctx context.Context, target string, files []tree.File, opts Options) 
 			return err
 		}
 	}
-	target = filepath.Clean(target)
+	target, err := followLink(filepath.Clean(target))
+	if err != nil {
+		return err
+	}
+	removeStale(target, opts)
 	state, err := inspectTarget(target)
 	if err != nil {
 		return err
@@ -64,6 +74,29 @@ func Files(ctx context.Context, target string, files []tree.File, opts Options) 
 		// the files are linked into it, never replacing anything.
 		return writeInto(ctx, target, files, opts)
 	}
+}
+
+// followLink returns where target leads when it is a symbolic link (to a
+// directory), else target itself. A link that leads nowhere, or to
+// something other than a directory, is refused: scaffold makes no directory
+// at the far end of a link.
+func followLink(target string) (string, error) {
+	info, err := os.Lstat(target)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return target, nil // inspectTarget says what is wrong, if anything
+	}
+	dest, _ := os.Readlink(target)
+	resolved, err := filepath.EvalSymlinks(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", input.Errorf("%s is a symbolic link to %s, which does not exist; create that directory, or remove the link", target, dest)
+	case err != nil:
+		return "", fmt.Errorf("cannot follow the symbolic link %s: %w", target, errCause(err))
+	}
+	if info, err := os.Stat(resolved); err != nil || !info.IsDir() {
+		return "", input.Errorf("%s is a symbolic link to %s, which is not a directory; choose another name or --dir", target, dest)
+	}
+	return resolved, nil
 }
 
 type targetState int
@@ -88,8 +121,8 @@ func inspectTarget(target string) (targetState, error) {
 		return targetMissing, nil
 	case err != nil:
 		return 0, fmt.Errorf("cannot use %s: %w", target, err)
-	case info.Mode()&fs.ModeSymlink != 0:
-		return 0, input.Errorf("%s is a symbolic link; give the real directory with --dir", target)
+	case info.Mode()&fs.ModeSymlink != 0: // followLink followed it: it changed since
+		return 0, raceErrorf("%s became a symbolic link while scaffold was preparing; nothing was written", target)
 	case !info.IsDir():
 		return 0, input.Errorf("%s exists and is not a directory; choose another name or --dir", target)
 	}
@@ -142,6 +175,9 @@ func writeNew(ctx context.Context, target string, files []tree.File, opts Option
 	staging, err := os.MkdirTemp(parent, "."+base+".scaffold-")
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", target, errCause(err))
+	}
+	if lock := lockDir(staging); lock != nil {
+		defer lock.Close() // after the clean-up below
 	}
 	defer func() {
 		if err != nil {
@@ -206,6 +242,9 @@ func writeInto(ctx context.Context, target string, files []tree.File, opts Optio
 	staging, err := os.MkdirTemp(target, ".scaffold-staging-")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", target, errCause(err))
+	}
+	if lock := lockDir(staging); lock != nil {
+		defer lock.Close() // after the clean-up below
 	}
 	stagingName := filepath.Base(staging)
 	var added, createdDirs []string

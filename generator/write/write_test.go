@@ -119,11 +119,14 @@ func TestWriteRefusesFilesAndSymlinks(t *testing.T) {
 	parent := t.TempDir()
 	file := filepath.Join(parent, "file")
 	os.WriteFile(file, []byte("x"), 0o644)
-	link := filepath.Join(parent, "link")
-	os.Symlink(t.TempDir(), link)
+	dangling := filepath.Join(parent, "dangling")
+	os.Symlink(filepath.Join(parent, "nowhere"), dangling)
+	toFile := filepath.Join(parent, "to-file")
+	os.Symlink(file, toFile)
 	for target, want := range map[string]string{
 		file:                              "is not a directory",
-		link:                              "symbolic link",
+		dangling:                          "is a symbolic link to " + filepath.Join(parent, "nowhere") + ", which does not exist",
+		toFile:                            "is a symbolic link to " + file + ", which is not a directory",
 		filepath.Join(parent, "no/such"):  "does not exist",
 		filepath.Join(file, "underneath"): "is not a directory",
 	} {
@@ -209,5 +212,42 @@ func TestWriteRefusesNonLocalPaths(t *testing.T) {
 	}
 	if got := listTree(t, parent); len(got) != 0 {
 		t.Errorf("left behind: %v", got)
+	}
+}
+
+// One rule for symbolic links in the target's path: followed, the last
+// element included. --dir link (link -> real, an empty directory) writes
+// into real, as --dir link/app writes into real/app; a link inside the
+// target is never written through (TestWriteInto* and the reliability
+// tests refuse those).
+func TestWriteFollowsLinksInTheTargetPath(t *testing.T) {
+	parent := t.TempDir()
+	real := filepath.Join(parent, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(parent, "link")
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Files(context.Background(), filepath.Join(link, "app"), sampleFiles, Options{}); err != nil {
+		t.Fatalf("--dir link/app: %v", err)
+	}
+	if err := Files(context.Background(), link, sampleFiles, Options{}); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Fatalf("--dir link, link -> a directory holding app/: %v, want \"not empty\"", err)
+	}
+	if err := os.RemoveAll(filepath.Join(real, "app")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Files(context.Background(), link, sampleFiles, Options{}); err != nil {
+		t.Fatalf("--dir link, link -> an empty directory: %v", err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link itself was replaced: %v %v", info, err)
+	}
+	for _, f := range sampleFiles {
+		if _, err := os.Stat(filepath.Join(real, filepath.FromSlash(f.Path))); err != nil {
+			t.Errorf("%s is not in the directory the link leads to: %v", f.Path, err)
+		}
 	}
 }

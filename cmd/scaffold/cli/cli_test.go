@@ -6,10 +6,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
 )
 
 // run calls Main without a terminal, in a fresh working directory.
@@ -219,8 +221,23 @@ func TestAnswersRegenerateByteForByte(t *testing.T) {
 
 func TestListAndDescribe(t *testing.T) {
 	code, out, _ := run(t, "list")
-	if code != 0 || !strings.Contains(out, "gin") || !strings.Contains(out, "1.12.0") {
+	if code != 0 || !strings.Contains(out, "gin") || !strings.Contains(out, "1.12") || !strings.Contains(out, "VERSION is the framework's MAJOR.MINOR") {
 		t.Errorf("list: %d %q", code, out)
+	}
+	// One form in the VERSION column for every framework: MAJOR.MINOR.
+	rows := 0
+	for _, line := range strings.Split(out, "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(line, "VERSION ") || strings.HasPrefix(line, "Run ") {
+			continue
+		}
+		rows++
+		if !regexp.MustCompile(`^[0-9]+\.[0-9]+$`).MatchString(f[1]) {
+			t.Errorf("list: %s's version %q is not MAJOR.MINOR", f[0], f[1])
+		}
+	}
+	if rows < 8 {
+		t.Errorf("list: %d framework rows:\n%s", rows, out)
 	}
 	code, out, _ = run(t, "list", "--json")
 	var list []generator.Description
@@ -347,5 +364,76 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// A name scaffold offers in place of a refused one is accepted when given:
+// "CON" with Gin offers "con-app" (not "CON-app", which Gin refuses too),
+// "café" offers "cafe". Checked through the CLI for every framework.
+func TestNewOfferedNameIsAccepted(t *testing.T) {
+	inTempDir(t)
+	cases := map[string]map[string]string{ // name -> framework -> the offer, where pinned
+		"CON":      {"gin": "con-app", "express": "CON-app", "rails": "CON-app"},
+		"lpt1.txt": {"gin": "lpt1-app-txt", "express": "lpt1-app.txt"},
+		"café":     {"gin": "cafe", "django": "cafe", "spring-boot": "cafe"},
+		"Straße 1": {"gin": "strasse-1", "flask": "Strasse-1"},
+	}
+	catalog, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frameworks := catalog.Names()
+	for name, pinned := range cases {
+		for _, fw := range frameworks {
+			code, _, errOut := run(t, "new", name, "--framework="+fw, "--no-input", "--dry-run")
+			if code != 2 {
+				t.Fatalf("%s %q: exit %d, want 2: %s", fw, name, code, errOut)
+			}
+			m := offerRe.FindStringSubmatch(errOut)
+			if m == nil {
+				t.Errorf("%s %q: no name offered: %s", fw, name, errOut)
+				continue
+			}
+			offer := m[1]
+			if want, ok := pinned[fw]; ok && offer != want {
+				t.Errorf("%s %q: offers %q, want %q", fw, name, offer, want)
+			}
+			if code, _, errOut := run(t, "new", offer, "--framework="+fw, "--no-input", "--dry-run"); code != 0 {
+				t.Errorf("%s %q: offers %q, which is refused (exit %d): %s", fw, name, offer, code, errOut)
+			}
+		}
+	}
+}
+
+var offerRe = regexp.MustCompile(`(?:\(try |e\.g\. )"([^"]+)"`)
+
+// Spring Boot: a group that cannot start a Java package is refused with what
+// is valid; a derived package is cleaned as Initializr does (leading digits
+// go), and lower-cased.
+func TestNewSpringBootGroupAndPackage(t *testing.T) {
+	inTempDir(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--group=class.if"}, 2, `groupId "class.if" cannot start the Java package: "class" is a Java keyword`},
+		{[]string{"--group=com.if"}, 2, `"if" is a Java keyword`},
+		{[]string{"--group=1com.example"}, 2, `(try "com.example")`},
+		{[]string{"--group=java.lang"}, 2, "java.*"},
+		{[]string{"--group=class.if", "--package=org.acme.app"}, 2, "cannot start the Java package"},
+		{[]string{"--artifact=1abc"}, 0, "src/main/java/com/example/abc/DemoApplication.java"},
+		{[]string{"--group=io.github.my-org"}, 0, "src/main/java/io/github/my_org/demo/"},
+		{[]string{"--group=Org.Acme"}, 0, "src/main/java/org/acme/demo/"},
+	} {
+		args := append([]string{"new", "demo", "--framework=spring-boot", "--no-input", "--dry-run"}, tt.args...)
+		code, out, errOut := run(t, args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("%v: exit %d, want %d with %q:\n%s%s", tt.args, code, tt.code, tt.want, out, errOut)
+		}
+	}
+	code, out, errOut := run(t, "new", "String", "--framework=spring-boot", "--no-input", "--dry-run")
+	if code != 0 || !strings.Contains(out, "src/main/java/com/example/string/StringApplication.java") {
+		t.Errorf("new String: exit %d, want the package com.example.string:\n%s%s", code, out, errOut)
 	}
 }

@@ -15,7 +15,7 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the frameworks with their pinned versions and options",
+		Short: "List the frameworks with their versions (MAJOR.MINOR) and options",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if asJSON {
@@ -29,12 +29,13 @@ func newListCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "FRAMEWORK\tVERSION\tLANGUAGE\tOPTIONS\tDESCRIPTION")
 			for _, m := range catalog.Manifests() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.Version, m.Language, strings.Join(m.OptionKeys(), ", "), m.Description)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, generator.MajorMinor(m.Version), m.Language, strings.Join(m.OptionKeys(), ", "), m.Description)
 			}
 			if err := tw.Flush(); err != nil {
 				return err
 			}
-			fmt.Fprintln(w, "\nRun \"scaffold describe FRAMEWORK\" for its options.")
+			fmt.Fprintln(w, "\nVERSION is the framework's MAJOR.MINOR, the lowest release a new project accepts.")
+			fmt.Fprintln(w, "Run \"scaffold describe FRAMEWORK\" for its options and every pinned version.")
 			return w.err
 		},
 	}

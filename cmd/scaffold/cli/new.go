@@ -408,7 +408,8 @@ func (o *newOptions) run(ctx context.Context) error {
 	// call the command directly get the same from here.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := write.Files(ctx, dir, files, write.Options{Force: o.force}); err != nil {
+	notef := func(format string, args ...any) { fmt.Fprintf(o.io.Err, "note: "+format+"\n", args...) }
+	if err := write.Files(ctx, dir, files, write.Options{Force: o.force, Notef: notef}); err != nil {
 		var left *write.LeftBehindError
 		switch {
 		case ctx.Err() != nil && errors.As(err, &left):

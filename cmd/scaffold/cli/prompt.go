@@ -33,16 +33,22 @@ const nameRules = "NAME starts with a letter and has only letters, digits, '-', 
 // already known. When the framework is chosen after the name and its rules
 // refuse the name, the reason is shown and the name asked again.
 func (o *newOptions) askNameAndFramework() (*generator.Manifest, error) {
-	if o.name != "" {
-		if err := names.CheckProjectName(o.name); err != nil {
-			return nil, err
-		}
-	}
 	var m *generator.Manifest
 	if o.framework != "" {
 		var err error
 		if m, err = o.catalog.Lookup(o.framework); err != nil {
 			return nil, err // fail on a typo before asking anything
+		}
+	}
+	if o.name != "" {
+		// With the framework known, its rules too, so that a name offered
+		// instead is one the framework accepts ("CON" -> "con-app" for Gin).
+		check := names.CheckProjectName
+		if m != nil {
+			check = frameworkNameCheck(m)
+		}
+		if err := check(o.name); err != nil {
+			return nil, err
 		}
 	}
 	if (o.name == "" || m == nil) && !o.canPrompt() {

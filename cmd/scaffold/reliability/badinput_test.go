@@ -205,7 +205,6 @@ func badInputsFor(m *generator.Manifest, full bool) []badInput {
 		target("is-a-file", 2, "not a directory", "--dir", "file"),
 		target("non-empty-dir", 2, "not empty", "--dir", "full"),
 		target("force-would-overwrite", 2, "never overwrites", "--dir", "hasanswers", "--force"),
-		target("symlink-to-empty-dir", 2, "symbolic link", "--dir", "link-to-empty"),
 		target("parent-missing", 1, "does not exist", "--dir", "nope/demo"),
 		badInput{label: "target/parent-read-only", args: newArgs("demo", "--dir", "ro/demo"), setup: readOnlyFixture, code: 1, want: "read-only"},
 	)
@@ -213,16 +212,18 @@ func badInputsFor(m *generator.Manifest, full bool) []badInput {
 		target("non-empty-cwd", 2, "not empty", "--dir", "."),
 		target("non-empty-parent", 2, "not empty", "--dir", ".."),
 		target("filesystem-root", 2, "root of the file system", "--dir", "/"),
-		target("symlink-dangling", 2, "symbolic link", "--dir", "dangling"),
-		target("symlink-to-file", 2, "symbolic link", "--dir", "link-to-file"),
+		// A link in --dir is followed (TestBadInputControl), but not to nowhere
+		// or to a file.
+		target("symlink-dangling", 2, "is a symbolic link to nowhere, which does not exist", "--dir", "dangling"),
+		target("symlink-to-file", 2, "is a symbolic link to file, which is not a directory", "--dir", "link-to-file"),
 		target("parent-is-a-file", 1, "not a directory", "--dir", "file/demo"),
 		badInput{label: "target/default-dir-is-a-file", args: newArgs("demo"), code: 2, want: "not a directory",
 			setup: func(t *testing.T, s *sandbox) { mustWrite(t, filepath.Join(s.work, "demo"), "mine\n") }},
 		badInput{label: "target/default-dir-non-empty", args: newArgs("demo"), code: 2, want: "not empty",
 			setup: func(t *testing.T, s *sandbox) { mustWrite(t, filepath.Join(s.work, "demo", "mine.txt"), "mine\n") }},
-		badInput{label: "target/default-dir-symlink", args: newArgs("demo"), code: 2, want: "symbolic link",
+		badInput{label: "target/default-dir-symlink-to-full", args: newArgs("demo"), code: 2, want: "not empty",
 			setup: func(t *testing.T, s *sandbox) {
-				mustMkdir(t, filepath.Join(s.work, "real"))
+				mustWrite(t, filepath.Join(s.work, "real", "mine.txt"), "mine\n")
 				mustSymlink(t, "real", filepath.Join(s.work, "demo"))
 			}},
 		badInput{label: "target/empty-dir-read-only", args: newArgs("demo", "--dir", "ro"), setup: readOnlyFixture, code: 1, want: "read-only"},
@@ -363,15 +364,32 @@ func TestBadInputControl(t *testing.T) {
 			t.Parallel()
 			s := newSandbox(t)
 			targetFixtures(t, s)
+			// Symbolic links in --dir are followed, the last element too:
+			// --dir link-to-empty writes into empty2 as --dir via/app writes
+			// into real/app.
+			mustMkdir(t, filepath.Join(s.work, "empty2"))
+			mustSymlink(t, "empty2", filepath.Join(s.work, "link-to-empty2"))
+			mustMkdir(t, filepath.Join(s.work, "real"))
+			mustSymlink(t, "real", filepath.Join(s.work, "via"))
 			for _, args := range [][]string{
 				{"new", "demo", "--framework", m.Name, "--no-input"},
 				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "empty"},
 				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "full", "--force"},
 				{"new", "--framework", m.Name, "--no-input", "--", "demo2"},
+				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "link-to-empty2"},
+				{"new", "demo", "--framework", m.Name, "--no-input", "--dir", "via/app"},
 			} {
 				if r := s.run(t, args...); r.code != 0 {
 					t.Errorf("scaffold %s: %v", strings.Join(args, " "), r)
 				}
+			}
+			for _, p := range []string{"empty2/.scaffold.yaml", "real/app/.scaffold.yaml"} {
+				if _, err := os.Stat(filepath.Join(s.work, p)); err != nil {
+					t.Errorf("the project is not where the link leads: %v", err)
+				}
+			}
+			if info, err := os.Lstat(filepath.Join(s.work, "link-to-empty2")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("--dir link-to-empty2 replaced the link: %v", err)
 			}
 			if _, err := os.Stat(filepath.Join(s.work, "full", "keep.txt")); err != nil {
 				t.Errorf("--force lost an existing file: %v", err)
