@@ -289,3 +289,20 @@ func TestAddCompletion(t *testing.T) {
 		t.Errorf("add database=<TAB>:\n%s", out)
 	}
 }
+
+// update --set completes the project's own options too.
+func TestUpdateSetCompletion(t *testing.T) {
+	c := builtinCatalog(t)
+	dir := filepath.Join(t.TempDir(), "demo")
+	if code, out := runCatalog(t, c, "new", "demo", "--framework=django", "--yes", "--no-input", "--dir", dir); code != 0 {
+		t.Fatalf("new: %d %s", code, out)
+	}
+	_, out := runCatalog(t, c, "__complete", "update", dir, "--set", "")
+	if !strings.Contains(out, "database=") || !strings.Contains(out, "docker=") || strings.Contains(out, "language=") {
+		t.Errorf("update --set <TAB>:\n%s", out)
+	}
+	_, out = runCatalog(t, c, "__complete", "update", dir, "--set", "database=")
+	if !strings.Contains(out, "database=postgres") {
+		t.Errorf("update --set database=<TAB>:\n%s", out)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -86,6 +87,26 @@ a usage error. Nothing is written on an error or Ctrl-C.`,
 	f.BoolVar(&o.noInput, "no-input", false, "never ask: options new in the template take their defaults")
 	f.Var(onceString(&o.seed), "seed", "seed the renderings' secrets (tests only)")
 	_ = f.MarkHidden("seed")
+	// --set KEY=VALUE completes the options of the project's own framework.
+	_ = cmd.RegisterFlagCompletionFunc("set", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		dir := "."
+		if len(args) == 1 {
+			dir = args[0]
+		}
+		if !strings.Contains(toComplete, "=") {
+			keys, directive := completeChanges(catalog, dir, "add", nil, "")
+			var out []string
+			for _, k := range keys {
+				key, _, _ := strings.Cut(k, "\t")
+				key = strings.TrimSuffix(key, "=")
+				if !slices.Contains(out, key+"=") {
+					out = append(out, key+"=")
+				}
+			}
+			return out, directive
+		}
+		return completeChanges(catalog, dir, "add", nil, toComplete)
+	})
 	return cmd
 }
 
