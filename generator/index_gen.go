@@ -25,7 +25,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryGin
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return &summaryKoa
-	case "1db65c7563320c999cbd9c374389a11e8e989818b405c133dfb9c6bbb0b41bf3":
+	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
 		return &summaryLaravel
 	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
 		return &summaryRails
@@ -48,7 +48,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestGin()
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return manifestKoa()
-	case "1db65c7563320c999cbd9c374389a11e8e989818b405c133dfb9c6bbb0b41bf3":
+	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
 		return manifestLaravel()
 	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
 		return manifestRails()
@@ -1229,7 +1229,7 @@ func manifestLaravel() *Manifest {
 		Description:     "PHP web framework (the Laravel 13 skeleton, PHPUnit, Vite)",
 		Language:        "PHP",
 		Version:         "13",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"laravel-app",
 		},
