@@ -3,6 +3,7 @@ package update_test
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -113,4 +114,86 @@ func TestUnchangedProjectBecomesTheNewVersion(t *testing.T) {
 			})
 		}
 	}
+}
+
+// The same with the real history: for every framework and every shipped
+// version N below the current one, a project made at N with a golden
+// option set of N, updated unedited through RenderUpdate and Compute,
+// becomes byte for byte what the newer version makes from the same answers
+// (one seed for both sides, so the secrets agree).
+func TestUnchangedProjectUpdatesThroughTheRealHistory(t *testing.T) {
+	catalog, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := 0
+	for _, m := range catalog.Manifests() {
+		for v := 1; v < m.TemplateVersion; v++ {
+			old, err := generator.ManifestAt(templates.FS, m.Name, v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, gc := range old.Golden {
+				t.Run(m.Name+"/v"+strconv.Itoa(v)+"/"+gc.Name, func(t *testing.T) {
+					opts := map[string]string{}
+					for k, val := range gc.Options {
+						opts[k] = generator.FormatOptionValue(val)
+					}
+					p, err := generator.Resolve(old, generator.Request{Name: gc.ProjectName(), Options: opts}, generator.SeededRandom("history"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					made, err := generator.Generate(p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					answers, err := generator.ParseAnswers(p.AnswersYAML())
+					if err != nil {
+						t.Fatal(err)
+					}
+					sides, err := generator.RenderUpdate(m, answers, nil, "history")
+					if err != nil {
+						t.Fatal(err)
+					}
+					if sides.From != v || sides.To != m.TemplateVersion {
+						t.Fatalf("update from %d to %d, want %d to %d", sides.From, sides.To, v, m.TemplateVersion)
+					}
+					plan, err := update.Compute(asDisk(made), sides.Base, sides.Theirs)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if c := plan.Conflicted(); len(c) > 0 {
+						t.Fatalf("conflicts in an unedited project: %s", strings.Join(c, ", "))
+					}
+					got := applyInMemory(made, plan)
+					want := append([]tree.File(nil), sides.Theirs...)
+					sort.Slice(want, func(i, j int) bool { return want[i].Path < want[j].Path })
+					gotBy := map[string]tree.File{}
+					for _, f := range got {
+						gotBy[f.Path] = f
+					}
+					for _, w := range want {
+						if w.Path == generator.AnswersFile {
+							continue // the CLI writes the new answers after the plan
+						}
+						g, ok := gotBy[w.Path]
+						if !ok {
+							t.Errorf("%s: missing after the update", w.Path)
+							continue
+						}
+						if g.Mode != w.Mode || !bytes.Equal(g.Data, w.Data) {
+							t.Errorf("%s after the update differs from version %d's", w.Path, m.TemplateVersion)
+						}
+						delete(gotBy, w.Path)
+					}
+					delete(gotBy, generator.AnswersFile)
+					for p := range gotBy {
+						t.Errorf("%s: left by the update, not made by version %d", p, m.TemplateVersion)
+					}
+				})
+				pairs++
+			}
+		}
+	}
+	t.Logf("%d golden cases updated through the real history", pairs)
 }
