@@ -27,7 +27,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryKoa
 	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
 		return &summaryLaravel
-	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
+	case "2e092148d48f45fb46bd618ab4126996c071a112c3d709f873881aea91386686":
 		return &summaryRails
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return &summarySpringBoot
@@ -50,7 +50,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestKoa()
 	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
 		return manifestLaravel()
-	case "f7df7748d5328d4f18c4e5e1df0a469783009cbf0a77a61bc23d03d8b125be57":
+	case "2e092148d48f45fb46bd618ab4126996c071a112c3d709f873881aea91386686":
 		return manifestRails()
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return manifestSpringBoot()
@@ -1452,7 +1452,7 @@ func manifestRails() *Manifest {
 		Description:     "full-stack Ruby web framework (Rails 8.1, minitest, Hotwire; API-only mode)",
 		Language:        "Ruby",
 		Version:         "8.1.3",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"rails-app",
 		},
@@ -1596,11 +1596,15 @@ func manifestRails() *Manifest {
 				When:  "not .Vars.full",
 			},
 			FileRule{
-				Match: "public/406-unsupported-browser.html",
+				Match: "public/*.html",
 				When:  ".Vars.full",
 			},
 			FileRule{
 				Match: "public/icon.svg",
+				When:  ".Vars.full",
+			},
+			FileRule{
+				Match: "test/helpers/**",
 				When:  ".Vars.full",
 			},
 			FileRule{
@@ -1638,6 +1642,11 @@ func manifestRails() *Manifest {
 			FileRule{
 				Match: "vendor.keep",
 				Dest:  "vendor/.keep",
+			},
+			FileRule{
+				Match: "vendor-javascript.keep",
+				When:  ".Vars.full",
+				Dest:  "vendor/javascript/.keep",
 			},
 		},
 		Golden: []GoldenCase{
@@ -1688,7 +1697,7 @@ func manifestRails() *Manifest {
 				},
 			},
 		},
-		NextSteps: "cd {{.Dir}}\nbin/setup --skip-server     # bundle install{{ if .Vars.db }} and bin/rails db:prepare{{ end }} (needs Ruby >= 3.2 and RubyGems)\nbin/rails test\nbin/dev                     # then: curl localhost:3000/up\n",
+		NextSteps: "cd {{.Dir}}\nbin/setup --skip-server     # bundle install, Linux platforms in Gemfile.lock{{ if .Vars.db }}, bin/rails db:prepare{{ end }} (needs Ruby >= 3.2 and RubyGems)\nbin/rails test\nbin/dev                     # then: curl localhost:3000/up\n",
 		Requires: []doctor.Requirement{
 			doctor.Requirement{
 				Tool:    "Ruby",

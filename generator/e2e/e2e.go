@@ -220,12 +220,17 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
+	client := &http.Client{Timeout: 10 * time.Second}
 	stopped := false
 	stop := func() {
 		if stopped {
 			return
 		}
 		stopped = true
+		// Close the client's idle keep-alive connections first: a server
+		// that drains open connections on SIGTERM (Puma waits up to its
+		// persistent_timeout, 20 s) would otherwise wait for them.
+		client.CloseIdleConnections()
 		// Stop by PID: SIGTERM to the server's process group, as a process
 		// manager would; it must shut down gracefully.
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
@@ -245,7 +250,6 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 		readyTimeout, _ = time.ParseDuration(s.ReadyTimeout)
 	}
 	start := time.Now()
-	client := &http.Client{Timeout: 10 * time.Second}
 	for {
 		resp, err := client.Get(base + firstPath(s))
 		if err == nil {

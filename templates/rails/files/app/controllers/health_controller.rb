@@ -7,9 +7,13 @@ class HealthController < Rails::HealthController
   end
 
   private
-    # Rails answers 500 when the check fails; 503 says what happened here: the app
-    # is up but cannot serve, so take it out of rotation and retry later.
+    # Rails answers 500 when the check fails; this one answers 503 Service Unavailable:
+    # the app runs but cannot serve, so take it out of rotation and retry later. Like
+    # Rails' own, it answers in the format asked for (HTML, or JSON to a JSON client).
     def render_down
-      render html: html_status(color: "red"), status: :service_unavailable
+      respond_to do |format|
+        format.html { render html: html_status(color: "red"), status: :service_unavailable }
+        format.json { render json: { status: "down", timestamp: Time.current.iso8601 }, status: :service_unavailable }
+      end
     end
 end
