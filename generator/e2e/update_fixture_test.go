@@ -17,7 +17,9 @@ package e2e_test
 //	template edit PATH   hunks applied to a templates file
 //	template delete PATH a templates file removed
 //	report               the update's report, one "ACTION PATH" a line, exactly
-//	check PATH           lines the updated file must have ("+ TEXT") or lack ("- TEXT")
+//	check PATH           lines the updated file must have ("+ TEXT") or lack
+//	                     ("- TEXT"), or the one line starting with TEXT that
+//	                     the update must leave as it was ("= TEXT": a secret)
 //
 // A hunk starts with a line "@@" and has context lines (" TEXT", or an empty
 // line), removed lines ("-TEXT") and added lines ("+TEXT"): its context and
@@ -98,8 +100,8 @@ func parseUpdateFixture(file string) (*updateFixture, error) {
 			slices.Sort(f.report)
 		case len(fields) == 2 && fields[0] == "check":
 			for _, line := range strings.Split(strings.TrimRight(string(s.Data), "\n"), "\n") {
-				if !strings.HasPrefix(line, "+ ") && !strings.HasPrefix(line, "- ") {
-					return nil, fmt.Errorf("%s: section %q: line %q starts neither with \"+ \" nor \"- \"", file, s.Name, line)
+				if !strings.HasPrefix(line, "+ ") && !strings.HasPrefix(line, "- ") && !strings.HasPrefix(line, "= ") {
+					return nil, fmt.Errorf("%s: section %q: line %q starts with none of \"+ \", \"- \", \"= \"", file, s.Name, line)
 				}
 				f.checks[fields[1]] = append(f.checks[fields[1]], line)
 			}
@@ -288,6 +290,7 @@ func runUpdateFixture(t *testing.T, f *updateFixture) *updatedCase {
 	if err := applyUserEdits(f, dir); err != nil {
 		t.Fatalf("%v", err)
 	}
+	kept := keptLines(t, f, dir)
 	uc := &updatedCase{dir: dir}
 	uc.times[0] = time.Since(start)
 
@@ -319,7 +322,7 @@ func runUpdateFixture(t *testing.T, f *updateFixture) *updatedCase {
 	if !slices.Equal(report, f.report) {
 		t.Errorf("the update's report:\n\t%s\nwant (fixture's report section):\n\t%s", strings.Join(report, "\n\t"), strings.Join(f.report, "\n\t"))
 	}
-	checkKeptEdits(t, f, dir)
+	checkKeptEdits(t, f, dir, kept)
 	return uc
 }
 
@@ -368,7 +371,7 @@ func updateLikeTheCLI(t *testing.T, catalog *generator.Catalog, dir string) (*up
 
 // checkKeptEdits: the user's files and added lines survive, and the
 // fixture's check sections hold.
-func checkKeptEdits(t *testing.T, f *updateFixture, dir string) {
+func checkKeptEdits(t *testing.T, f *updateFixture, dir string, kept map[string]string) {
 	t.Helper()
 	read := func(p string) string {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
@@ -403,11 +406,55 @@ func checkKeptEdits(t *testing.T, f *updateFixture, dir string) {
 		got := "\n" + read(p)
 		for _, c := range lines {
 			line := c[2:]
+			if c[0] == '=' {
+				if got, _ := lineStarting(got[1:], line); got != kept[p+"\x00"+line] {
+					t.Errorf("the update changed %s's line %q... to %q; it must stay %q", p, line, got, kept[p+"\x00"+line])
+				}
+				continue
+			}
 			if has := strings.Contains(got, "\n"+line+"\n"); has != (c[0] == '+') {
 				t.Errorf("after the update, %s: want %s", p, map[bool]string{true: "the line " + fmt.Sprintf("%q", line), false: "no line " + fmt.Sprintf("%q", line)}[c[0] == '+'])
 			}
 		}
 	}
+}
+
+// keptLines reads, before the update, the lines the fixture's "= TEXT"
+// checks say the update must leave alone.
+func keptLines(t *testing.T, f *updateFixture, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for p, lines := range f.checks {
+		for _, c := range lines {
+			if c[0] != '=' {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+			if err != nil {
+				t.Fatalf("check %s: %v", p, err)
+			}
+			line, err := lineStarting(string(data), c[2:])
+			if err != nil {
+				t.Fatalf("check %s: %v", p, err)
+			}
+			out[p+"\x00"+c[2:]] = line
+		}
+	}
+	return out
+}
+
+// lineStarting is the one line of text that starts with prefix.
+func lineStarting(text, prefix string) (string, error) {
+	var found []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			found = append(found, line)
+		}
+	}
+	if len(found) != 1 {
+		return "", fmt.Errorf("%d lines start with %q, want one", len(found), prefix)
+	}
+	return found[0], nil
 }
 
 func goldenCase(t *testing.T, m *generator.Manifest, name string) generator.GoldenCase {
