@@ -93,7 +93,7 @@ func TestE2EUpdate(t *testing.T) {
 			}
 			start := time.Now()
 			defer func() { tm.run = time.Since(start) }()
-			e2e.Run(t, uc.project, uc.dir, uc.current.E2E, e2e.Options{CI: inCI})
+			e2e.Run(t, uc.project, uc.dir, withChecks(uc.current.E2E, f.http), e2e.Options{CI: inCI})
 			tm.result = "ok"
 		})
 	}

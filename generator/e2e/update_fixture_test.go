@@ -17,6 +17,9 @@ package e2e_test
 //	template edit PATH   hunks applied to a templates file
 //	template delete PATH a templates file removed
 //	report               the update's report, one "ACTION PATH" a line, exactly
+//	http                 requests the updated project's server must answer
+//	                     (the user's route), one "GET PATH STATUS TEXT" a line,
+//	                     TEXT in the body; checked after the manifest's own
 //	check PATH           lines the updated file must have ("+ TEXT") or lack
 //	                     ("- TEXT"), or the one line starting with TEXT that
 //	                     the update must leave as it was ("= TEXT": a secret)
@@ -36,6 +39,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,6 +69,7 @@ type updateFixture struct {
 	ops       []fixtureOp
 	report    []string
 	checks    map[string][]string
+	http      []generator.HTTPCheck
 }
 
 func loadUpdateFixtures(t *testing.T) []*updateFixture {
@@ -98,6 +103,15 @@ func parseUpdateFixture(file string) (*updateFixture, error) {
 				f.report = append(f.report, strings.Join(strings.Fields(line), " "))
 			}
 			slices.Sort(f.report)
+		case len(fields) == 1 && fields[0] == "http":
+			for _, line := range strings.Split(strings.TrimSpace(string(s.Data)), "\n") {
+				w := strings.SplitN(line, " ", 4)
+				status, err := strconv.Atoi(w[min(2, len(w)-1)])
+				if len(w) != 4 || w[0] != "GET" || err != nil {
+					return nil, fmt.Errorf("%s: http line %q is not GET PATH STATUS TEXT", file, line)
+				}
+				f.http = append(f.http, generator.HTTPCheck{Path: w[1], Status: status, Contains: w[3]})
+			}
 		case len(fields) == 2 && fields[0] == "check":
 			for _, line := range strings.Split(strings.TrimRight(string(s.Data), "\n"), "\n") {
 				if !strings.HasPrefix(line, "+ ") && !strings.HasPrefix(line, "- ") && !strings.HasPrefix(line, "= ") {
@@ -109,7 +123,7 @@ func parseUpdateFixture(file string) (*updateFixture, error) {
 			(fields[1] == "new" || fields[1] == "edit" || fields[1] == "delete"):
 			f.ops = append(f.ops, fixtureOp{side: fields[0], verb: fields[1], path: fields[2], data: s.Data})
 		default:
-			return nil, fmt.Errorf("%s: section %q is none of: user|template new|edit|delete PATH, report, check PATH", file, s.Name)
+			return nil, fmt.Errorf("%s: section %q is none of: user|template new|edit|delete PATH, report, http, check PATH", file, s.Name)
 		}
 	}
 	if len(f.report) == 0 {
@@ -487,4 +501,28 @@ func TestUpdateFixtures(t *testing.T) {
 			t.Errorf("%s has an e2e run but no update fixture: add testdata/update/%s/fixture.txtar", m.Name, m.Name)
 		}
 	}
+}
+
+// withChecks is e with the fixture's requests added to its server's checks
+// (the host's server, or the chroot's).
+func withChecks(e *generator.E2E, checks []generator.HTTPCheck) *generator.E2E {
+	if len(checks) == 0 {
+		return e
+	}
+	add := func(s *generator.Serve) *generator.Serve {
+		if s == nil {
+			return nil
+		}
+		c := *s
+		c.Checks = append(slices.Clone(s.Checks), checks...)
+		return &c
+	}
+	out := *e
+	out.Serve = add(e.Serve)
+	if e.Chroot != nil {
+		c := *e.Chroot
+		c.Serve = add(e.Chroot.Serve)
+		out.Chroot = &c
+	}
+	return &out
 }
