@@ -3,7 +3,7 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden freeze e2e e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean \
+.PHONY: all build test test-fast lint unit golden freeze e2e e2e-update e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean \
 	man completions release-check release snapshot snapshot-test actionlint
 
 all: build
@@ -73,9 +73,15 @@ golden:
 freeze:
 	$(GO) run ./cmd/scaffold-freeze
 
-## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one)
+## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one), then e2e-update
 e2e:
 	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2E$$/$(E2E_RUN)' ./generator/e2e
+	$(MAKE) e2e-update
+
+## e2e-update: per framework, generate, edit as a user would, update to a fixture version 2
+## (generator/e2e/testdata/update/<fw>/) and run the updated project; prints each case's times
+e2e-update:
+	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EUpdate/$(E2E_RUN)' ./generator/e2e
 
 ## e2e-full: the runs this machine cannot do (Rails, Laravel need RubyGems/Packagist); they say why
 e2e-full:

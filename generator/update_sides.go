@@ -1,8 +1,13 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"sort"
+
+	"github.com/scaffold-cli/scaffold/generator/tree"
+	"github.com/scaffold-cli/scaffold/generator/update"
 )
 
 // UpdateSides are the two renderings `scaffold update` merges a project on
@@ -65,4 +70,33 @@ func RenderUpdate(current *Manifest, a *Answers, set map[string]string, seed str
 		return nil, err
 	}
 	return &UpdateSides{From: old.TemplateVersion, To: current.TemplateVersion, Base: base, Theirs: theirs, Project: theirsProject, Dropped: dropped}, nil
+}
+
+// Plan decides the update of the project whose files are ours (its
+// directory), recorded being its .scaffold.yaml as read: every file the
+// templates render, merged three ways, and .scaffold.yaml rewritten to
+// record the new template version and answers. It is what `scaffold update`
+// applies; it writes nothing.
+func (s *UpdateSides) Plan(ours fs.FS, recorded []byte) (*update.Plan, error) {
+	plan, err := update.Compute(ours, withoutAnswers(s.Base), withoutAnswers(s.Theirs))
+	if err != nil {
+		return nil, err
+	}
+	if answers := s.Project.AnswersYAML(); !bytes.Equal(answers, recorded) {
+		plan.Changes = append(plan.Changes, update.Change{Path: AnswersFile, Action: update.Updated, Why: fmt.Sprintf("records template version %d", s.To),
+			Write: &tree.File{Path: AnswersFile, Mode: 0o644, Data: answers}, Before: recorded})
+	}
+	return plan, nil
+}
+
+// withoutAnswers leaves out .scaffold.yaml, which an update rewrites rather
+// than merges.
+func withoutAnswers(files []File) []File {
+	out := make([]File, 0, len(files))
+	for _, f := range files {
+		if f.Path != AnswersFile {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -69,7 +69,19 @@ func RunCase(t T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E
 	checkTools(t, e, opts)
 	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
 	defer cancel()
+	p, dir := generateCase(t, ctx, m, gc, opts)
+	runIn(t, ctx, p, dir, e, opts)
+}
 
+// GenerateCase generates golden case gc of framework m into a temporary
+// directory, as "scaffold new" would (its .scaffold.yaml too), with the
+// secrets seeded by opts.Seed, and returns the project and its directory.
+func GenerateCase(t T, m *generator.Manifest, gc generator.GoldenCase, opts Options) (*generator.Project, string) {
+	opts.defaults()
+	return generateCase(t, context.Background(), m, gc, opts)
+}
+
+func generateCase(t T, ctx context.Context, m *generator.Manifest, gc generator.GoldenCase, opts Options) (*generator.Project, string) {
 	values := map[string]string{}
 	for k, v := range gc.Options {
 		values[k] = generator.FormatOptionValue(v)
@@ -86,7 +98,7 @@ func RunCase(t T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E
 	if err := write.Files(ctx, dir, files, write.Options{}); err != nil {
 		t.Fatalf("%v", err)
 	}
-	runIn(t, ctx, p, dir, e, opts)
+	return p, dir
 }
 
 // Run runs project p, already on disk in dir (generated, or generated and

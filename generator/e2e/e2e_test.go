@@ -13,6 +13,7 @@ package e2e_test
 import (
 	"os"
 	"testing"
+	"time"
 
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/generator/e2e"
@@ -54,5 +55,49 @@ func runAll(t *testing.T, section func(*generator.Manifest) *generator.E2E, full
 				e2e.RunCase(t, m, gc, e, e2e.Options{CI: inCI, Full: full})
 			})
 		}
+	}
+}
+
+// TestE2EUpdate proves `scaffold update` on every framework: its default
+// golden case is generated at the current template version, edited as a
+// user would, updated to the fixture's version 2 (testdata/update/<fw>/,
+// see update_fixture_test.go), and then run with its own toolchain, the
+// user's new test included.
+//
+//	make e2e-update                 # every framework
+//	make e2e-update E2E_RUN=flask   # one
+func TestE2EUpdate(t *testing.T) {
+	type timing struct {
+		name                  string
+		generate, update, run time.Duration
+		result                string
+	}
+	var times []timing
+	for _, f := range loadUpdateFixtures(t) {
+		t.Run(f.framework+"/default", func(t *testing.T) {
+			tm := timing{name: f.framework + "/default", result: "skipped"}
+			defer func() {
+				if t.Failed() {
+					tm.result = "FAILED"
+				}
+				times = append(times, tm)
+				t.Logf("update e2e %s: %s; generate+edit %.1fs, update %.2fs, project e2e %.1fs", tm.name, tm.result, tm.generate.Seconds(), tm.update.Seconds(), tm.run.Seconds())
+			}()
+			uc := runUpdateFixture(t, f)
+			tm.generate, tm.update = uc.times[0], uc.times[1]
+			if t.Failed() {
+				t.FailNow() // the update itself is wrong: running the project proves nothing
+			}
+			if uc.current.E2E == nil {
+				t.Skipf("%s has no e2e section", f.framework)
+			}
+			start := time.Now()
+			defer func() { tm.run = time.Since(start) }()
+			e2e.Run(t, uc.project, uc.dir, withChecks(uc.current.E2E, f.http), e2e.Options{CI: inCI})
+			tm.result = "ok"
+		})
+	}
+	for _, tm := range times {
+		t.Logf("%-22s %-7s generate+edit %5.1fs  update %5.2fs  project e2e %6.1fs", tm.name, tm.result, tm.generate.Seconds(), tm.update.Seconds(), tm.run.Seconds())
 	}
 }

@@ -88,6 +88,60 @@ func (p *Plan) Changed() bool {
 	return false
 }
 
+// Files are what applying the plan puts on disk and removes from it, for
+// write.Replace.
+func (p *Plan) Files() (put []tree.File, remove []string) {
+	for _, c := range p.Changes {
+		if c.Action == Removed {
+			remove = append(remove, c.Path)
+		}
+		if c.Write != nil {
+			put = append(put, *c.Write)
+		}
+		if c.Beside != nil {
+			put = append(put, *c.Beside)
+		}
+	}
+	return put, remove
+}
+
+// Unresolved lists the paths left to resolve once the plan is applied: the
+// conflicted ones and, as a safety net whatever the decisions say, any file
+// the plan writes with conflict markers that it did not have before.
+func (p *Plan) Unresolved() []string {
+	out := p.Conflicted()
+	for _, c := range p.Changes {
+		if c.Write != nil && c.Action != Conflicted && HasConflictMarkers(c.Write.Data) && !HasConflictMarkers(c.Before) {
+			out = append(out, c.Path)
+		}
+	}
+	return out
+}
+
+// Reported are the changes a report lists: every file the update looked at
+// but those it leaves alone without a word.
+func (p *Plan) Reported() []Change {
+	var out []Change
+	for _, c := range p.Changes {
+		if c.Action == Unchanged && c.Write == nil {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// HasConflictMarkers reports whether data has a line that opens or closes a
+// conflict.
+func HasConflictMarkers(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("<<<<<<< ")) || bytes.HasPrefix(line, []byte(">>>>>>> ")) {
+			return true
+		}
+	}
+	return false
+}
+
 // Labels name the sides in conflict markers.
 var Labels = merge.Labels{Ours: "ours (your project)", Base: "base (as generated)", Theirs: "template (new version)"}
 

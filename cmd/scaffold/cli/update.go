@@ -19,7 +19,6 @@ import (
 
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/generator/merge"
-	"github.com/scaffold-cli/scaffold/generator/tree"
 	"github.com/scaffold-cli/scaffold/generator/update"
 	"github.com/scaffold-cli/scaffold/generator/write"
 	"github.com/spf13/cobra"
@@ -181,18 +180,16 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 			return err
 		}
 	}
-	plan, err := update.Compute(os.DirFS(dir), withoutAnswers(sides.Base), withoutAnswers(sides.Theirs))
+	plan, err := sides.Plan(os.DirFS(dir), data)
 	if err != nil {
 		return err
 	}
-	newAnswers := sides.Project.AnswersYAML()
-	if !bytes.Equal(newAnswers, data) {
-		why := fmt.Sprintf("records template version %d", sides.To)
-		if o.changes != nil {
-			why = "records " + o.changed
+	if o.changes != nil {
+		for i, c := range plan.Changes {
+			if c.Path == generator.AnswersFile {
+				plan.Changes[i].Why = "records " + o.changed
+			}
 		}
-		plan.Changes = append(plan.Changes, update.Change{Path: generator.AnswersFile, Action: update.Updated, Why: why,
-			Write: &tree.File{Path: generator.AnswersFile, Mode: 0o644, Data: newAnswers}, Before: data})
 	}
 	if o.dryRun {
 		return o.printDryRun(dir, sides, plan)
@@ -203,7 +200,8 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := write.Replace(ctx, dir, changesOf(plan), write.Options{}); err != nil {
+	put, remove := plan.Files()
+	if err := write.Replace(ctx, dir, write.Changes{Put: put, Remove: remove}, write.Options{}); err != nil {
 		var left *write.LeftBehindError
 		switch {
 		case ctx.Err() != nil && errors.As(err, &left):
@@ -214,15 +212,9 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 		return err
 	}
 	o.printReport(dir, sides, plan)
-	conflicted := plan.Conflicted()
-	// The safety net: whatever the plan says, a file written with conflict
-	// markers in it is reported.
-	for _, c := range plan.Changes {
-		if c.Write != nil && c.Action != update.Conflicted && hasConflictMarkers(c.Write.Data) && !hasConflictMarkers(c.Before) {
-			conflicted = append(conflicted, c.Path)
-		}
-	}
-	if len(conflicted) > 0 {
+	// Unresolved has a safety net: whatever the plan says, a file written
+	// with conflict markers in it is reported.
+	if conflicted := plan.Unresolved(); len(conflicted) > 0 {
 		return &conflictsError{conflicted}
 	}
 	return nil
@@ -310,32 +302,6 @@ func randomSeed() string {
 	return hex.EncodeToString(b)
 }
 
-func withoutAnswers(files []generator.File) []generator.File {
-	out := make([]generator.File, 0, len(files))
-	for _, f := range files {
-		if f.Path != generator.AnswersFile {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func changesOf(plan *update.Plan) write.Changes {
-	var c write.Changes
-	for _, ch := range plan.Changes {
-		if ch.Action == update.Removed {
-			c.Remove = append(c.Remove, ch.Path)
-		}
-		if ch.Write != nil {
-			c.Put = append(c.Put, *ch.Write)
-		}
-		if ch.Beside != nil {
-			c.Put = append(c.Put, *ch.Beside)
-		}
-	}
-	return c
-}
-
 // checkClean refuses a git work tree with uncommitted changes: the update
 // should be one reviewable commit, and a user's unsaved work is not mixed in.
 func checkClean(dir string) error {
@@ -357,32 +323,10 @@ func checkClean(dir string) error {
 	return nil
 }
 
-func hasConflictMarkers(data []byte) bool {
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte("<<<<<<< ")) || bytes.HasPrefix(line, []byte(">>>>>>> ")) {
-			return true
-		}
-	}
-	return false
-}
-
-// reportLines are the report's rows: every file the update looked at but
-// those it left alone without a word.
-func reportLines(plan *update.Plan) []update.Change {
-	var out []update.Change
-	for _, c := range plan.Changes {
-		if c.Action == update.Unchanged && c.Write == nil {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 func (o *updateOptions) printReport(dir string, sides *generator.UpdateSides, plan *update.Plan) {
 	fmt.Fprintf(o.io.Out, "%s:\n", o.title("", dir, sides))
 	counts := map[update.Action]int{}
-	for _, c := range reportLines(plan) {
+	for _, c := range plan.Reported() {
 		counts[c.Action]++
 		fmt.Fprintf(o.io.Out, "  %-10s %s  (%s)\n", c.Action, c.Path, c.Why)
 	}
@@ -410,7 +354,7 @@ type jsonChange struct {
 }
 
 func (o *updateOptions) printDryRun(dir string, sides *generator.UpdateSides, plan *update.Plan) error {
-	lines := reportLines(plan)
+	lines := plan.Reported()
 	if o.json {
 		report := struct {
 			Dir        string       `json:"dir"`
