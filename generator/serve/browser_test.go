@@ -95,8 +95,20 @@ func TestBrowser(t *testing.T) {
 		return v
 	}
 	// settled waits until the page shows what cond says.
+	// Right after a navigation the page's old JavaScript context can be gone
+	// before the new one is known ("Cannot find context with specified id"):
+	// that is the browser between two pages, so the poll starts again.
 	settled := func(cond string) chromedp.Action[chromedp.Void] {
-		return chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(15*time.Second))
+		poll := chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(15*time.Second))
+		return func(ctx context.Context, target *chromedp.Target) (chromedp.Void, error) {
+			for attempt := 1; ; attempt++ {
+				v, err := poll(ctx, target)
+				if err == nil || attempt == 5 || !strings.Contains(err.Error(), "Cannot find context with specified id") {
+					return v, err
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
 	}
 	// choose picks a value of a select as a user does: the change event fires.
 	choose := func(id, value string) chromedp.Action[chromedp.Void] {
