@@ -44,35 +44,108 @@ func dirsOf(root string, files []generator.File) []string {
 	return out
 }
 
-// writeZip writes files under root/ as a zip: directories first, then files
-// in the order given (Generate sorts them), modes kept in the external
-// attributes, fixed times.
-func writeZip(w io.Writer, root string, files []generator.File) error {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, pooledFlate)
-	for _, d := range dirsOf(root, files) {
+// zipEntry is one finished zip entry: its header as zip.Writer completed
+// it (flags, versions, times, CRC, sizes) and its compressed bytes, so it
+// can be written again with CreateRaw, byte for byte as it was.
+type zipEntry struct {
+	header zip.FileHeader
+	data   []byte
+}
+
+func (e zipEntry) size() int64 {
+	return int64(len(e.data)+len(e.header.Name)+len(e.header.Extra)) + 160
+}
+
+// zipEntries compresses files under root/ into finished entries, as
+// zip.Writer writes them: a file shorter than minDeflate stored, the rest
+// deflated, modes in the external attributes, fixed times. With dirs, the
+// directories the files need come first. A file whose skip is true gets
+// an empty entry (its content is not known yet).
+func zipEntries(root string, files []generator.File, dirs bool, skip func(i int) bool) ([]zipEntry, error) {
+	var names []string
+	if dirs {
+		names = dirsOf(root, files)
+	}
+	out := make([]zipEntry, len(names)+len(files))
+	headers := make([]*zip.FileHeader, len(out))
+	var current *bytes.Buffer // the compressed bytes of the entry being written
+	zw := zip.NewWriter(io.Discard)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return pooledFlate(io.MultiWriter(w, current))
+	})
+	zw.RegisterCompressor(zip.Store, func(w io.Writer) (io.WriteCloser, error) {
+		return nopCloser{io.MultiWriter(w, current)}, nil
+	})
+	bufs := make([]bytes.Buffer, len(out))
+	for i, d := range names {
 		h := &zip.FileHeader{Name: d, Method: zip.Store, Modified: archiveTime}
 		h.SetMode(0o755 | 1<<31) // fs.ModeDir
+		headers[i] = h
 		if _, err := zw.CreateHeader(h); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	for _, f := range files {
+	for j, f := range files {
+		i := len(names) + j
+		if skip != nil && skip(j) {
+			continue
+		}
 		method := zip.Deflate
 		if len(f.Data) < minDeflate {
 			method = zip.Store
 		}
 		h := &zip.FileHeader{Name: root + "/" + f.Path, Method: method, Modified: archiveTime}
 		h.SetMode(f.Mode.Perm())
+		headers[i], current = h, &bufs[i]
 		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(f.Data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil { // completes the last header
+		return nil, err
+	}
+	for i, h := range headers {
+		if h != nil {
+			out[i] = zipEntry{header: *h, data: bufs[i].Bytes()}
+		}
+	}
+	return out, nil
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// writeEntries writes finished entries as a zip: each with CreateRaw, so
+// nothing is compressed again.
+func writeEntries(w io.Writer, entries []zipEntry) error {
+	zw := zip.NewWriter(w)
+	for i := range entries {
+		h := entries[i].header // a copy: the writer keeps and changes it
+		fw, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(f.Data); err != nil {
+		if _, err := fw.Write(entries[i].data); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// writeZip writes files under root/ as a zip: directories first, then files
+// in the order given (Generate sorts them), modes kept in the external
+// attributes, fixed times.
+func writeZip(w io.Writer, root string, files []generator.File) error {
+	entries, err := zipEntries(root, files, true, nil)
+	if err != nil {
+		return err
+	}
+	return writeEntries(w, entries)
 }
 
 // Compression is flate's BestSpeed: starter files are small text, where

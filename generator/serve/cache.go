@@ -1,0 +1,232 @@
+package serve
+
+import (
+	"bytes"
+	"container/list"
+	"slices"
+	"sync"
+
+	"github.com/scaffold-cli/scaffold/generator"
+)
+
+// DefaultCacheBytes bounds the archive parts a Handler keeps: enough for
+// a few hundred configurations, small beside the server's own heap.
+const DefaultCacheBytes = 32 << 20
+
+// cacheKey names what a cached project is a function of: the manifest
+// (framework and template version), the archive kind, and the canonical
+// query (name and every option that differs from its default). The
+// scaffold version is the process's own.
+type cacheKey struct {
+	manifest *generator.Manifest
+	kind     string
+	query    string
+}
+
+// cached is the part of one configuration's archive that no secret
+// reaches, kept between requests. It never holds a secret-bearing file's
+// content: those are rendered per request, from fresh randomness.
+type cached struct {
+	// whole is the finished archive when no file reads the secrets, and
+	// etag its strong validator.
+	whole []byte
+	etag  string
+	// files is every file in Generate's order; a secret-bearing one keeps
+	// its path, mode and source and no content.
+	files []generator.File
+	// secret lists the indexes in files rendered per request.
+	secret []int
+	// zip holds, for a zip, the finished entries: the directories, then one
+	// per file (empty for the secret-bearing ones).
+	zip []zipEntry
+	// size is what the entry costs the cache, roughly, in bytes.
+	size int64
+}
+
+// lru is a size-bounded cache of archive parts, least recently used out
+// first. A nil *lru caches nothing.
+type lru struct {
+	mu    sync.Mutex
+	max   int64
+	size  int64
+	order *list.List // of *lruItem, most recent first
+	items map[cacheKey]*list.Element
+	// hits and misses count lookups, for tests and the benchmark notes.
+	hits, misses int64
+}
+
+type lruItem struct {
+	key cacheKey
+	val *cached
+}
+
+func newLRU(maxBytes int64) *lru {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &lru{max: maxBytes, order: list.New(), items: map[cacheKey]*list.Element{}}
+}
+
+func (c *lru) get(k cacheKey) *cached {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[k]
+	if !ok {
+		c.misses++
+		return nil
+	}
+	c.hits++
+	c.order.MoveToFront(e)
+	return e.Value.(*lruItem).val
+}
+
+// add keeps v under k, dropping the least recently used entries to stay
+// within the bound. An entry larger than an eighth of the bound is not
+// kept: it would push out many others.
+func (c *lru) add(k cacheKey, v *cached) {
+	if c == nil || v.size > c.max/8 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[k]; ok { // another request built it meanwhile
+		c.order.MoveToFront(e)
+		return
+	}
+	c.items[k] = c.order.PushFront(&lruItem{key: k, val: v})
+	c.size += v.size
+	for c.size > c.max {
+		last := c.order.Back()
+		it := last.Value.(*lruItem)
+		c.order.Remove(last)
+		delete(c.items, it.key)
+		c.size -= it.val.size
+	}
+}
+
+// stats is the number of entries, their size, and the hits and misses so far.
+func (c *lru) stats() (entries int, size, hits, misses int64) {
+	if c == nil {
+		return 0, 0, 0, 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items), c.size, c.hits, c.misses
+}
+
+// archive is kind's archive of p and, when the same request always gives
+// the same bytes, its ETag. The parts no secret reaches come from the
+// cache when they are there, and go in when they are not; the files that
+// read the secrets are rendered for p every time.
+func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag string, err error) {
+	key := cacheKey{manifest: p.Manifest, kind: kind, query: canonicalQuery(p)}
+	if c := h.cache.get(key); c != nil {
+		if c.whole != nil {
+			return c.whole, c.etag, nil
+		}
+		fresh := make([]generator.File, len(c.secret))
+		for j, i := range c.secret {
+			f := c.files[i]
+			fresh[j] = generator.File{Path: f.Path, Mode: f.Mode, Source: f.Source}
+		}
+		if err := generator.RenderFiles(p, fresh); err != nil {
+			return nil, "", err
+		}
+		data, err := c.assemble(kind, p.Name, fresh)
+		return data, "", err
+	}
+	parts, err := generator.GenerateParts(p)
+	if err != nil {
+		return nil, "", err
+	}
+	if parts.PlanSecret { // nothing can be reused
+		data, err := buildArchive(kind, p.Name, parts.Files)
+		return data, "", err
+	}
+	c, data, err := newCached(kind, p.Name, parts)
+	if err != nil {
+		return nil, "", err
+	}
+	h.cache.add(key, c)
+	return data, c.etag, nil
+}
+
+// newCached splits a project's archive into what can be kept and builds
+// the archive itself from it.
+func newCached(kind, root string, parts generator.Parts) (*cached, []byte, error) {
+	c := &cached{}
+	for i, secret := range parts.Secret {
+		if secret {
+			c.secret = append(c.secret, i)
+		}
+	}
+	if len(c.secret) == 0 {
+		data, err := buildArchive(kind, root, parts.Files)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.whole, c.etag, c.size = data, `"`+hashOf(data)+`"`, int64(len(data))+256
+		return c, data, nil
+	}
+	c.files = make([]generator.File, len(parts.Files))
+	for i, f := range parts.Files {
+		c.files[i] = generator.File{Path: f.Path, Mode: f.Mode, Source: f.Source}
+		c.size += int64(len(f.Path)+len(f.Source)) + 64
+	}
+	fresh := make([]generator.File, len(c.secret))
+	for j, i := range c.secret {
+		fresh[j] = parts.Files[i]
+	}
+	if kind == "zip" {
+		isSecret := func(i int) bool { return parts.Secret[i] }
+		var err error
+		if c.zip, err = zipEntries(root, parts.Files, true, isSecret); err != nil {
+			return nil, nil, err
+		}
+		for _, e := range c.zip {
+			c.size += e.size()
+		}
+	} else {
+		for i, f := range parts.Files {
+			if !parts.Secret[i] {
+				c.files[i].Data = f.Data
+				c.size += int64(len(f.Data))
+			}
+		}
+	}
+	data, err := c.assemble(kind, root, fresh)
+	return c, data, err
+}
+
+// assemble is the archive with fresh, the secret-bearing files rendered
+// for this request (in the order of c.secret), in their places.
+func (c *cached) assemble(kind, root string, fresh []generator.File) ([]byte, error) {
+	var b bytes.Buffer
+	if kind != "zip" {
+		all := slices.Clone(c.files)
+		for j, i := range c.secret {
+			all[i] = fresh[j]
+		}
+		err := writeTgz(&b, root, all)
+		return b.Bytes(), err
+	}
+	entries, err := zipEntries(root, fresh, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	all := slices.Clone(c.zip)
+	dirs := len(c.zip) - len(c.files)
+	size := 0
+	for j, i := range c.secret {
+		all[dirs+i] = entries[j]
+	}
+	for _, e := range all {
+		size += int(e.size())
+	}
+	b.Grow(size)
+	err = writeEntries(&b, all)
+	return b.Bytes(), err
+}
