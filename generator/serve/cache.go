@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"container/list"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/scaffold-cli/scaffold/generator"
@@ -14,13 +16,32 @@ import (
 const DefaultCacheBytes = 32 << 20
 
 // cacheKey names what a cached project is a function of: the manifest
-// (framework and template version), the archive kind, and the canonical
-// query (name and every option that differs from its default). The
+// (framework and template version), the archive kind, and the
+// configuration (the name and every option's resolved value). The
 // scaffold version is the process's own.
 type cacheKey struct {
 	manifest *generator.Manifest
 	kind     string
 	query    string
+}
+
+// configuration is the project's name and its options' resolved values,
+// in manifest order, each prefixed with its length: everything but the
+// secrets that a project's files are made from. (The canonical query says
+// the same, but finding each option's default resolves the project again
+// per option.)
+func configuration(p *generator.Project) string {
+	var b strings.Builder
+	add := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	add(p.Name)
+	for _, o := range p.Manifest.Options {
+		add(generator.FormatOptionValue(p.Options[o.Key]))
+	}
+	return b.String()
 }
 
 // cached is the part of one configuration's archive that no secret
@@ -122,7 +143,7 @@ func (c *lru) stats() (entries int, size, hits, misses int64) {
 // cache when they are there, and go in when they are not; the files that
 // read the secrets are rendered for p every time.
 func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag string, err error) {
-	key := cacheKey{manifest: p.Manifest, kind: kind, query: canonicalQuery(p)}
+	key := cacheKey{manifest: p.Manifest, kind: kind, query: configuration(p)}
 	if c := h.cache.get(key); c != nil {
 		if c.whole != nil {
 			return c.whole, c.etag, nil
