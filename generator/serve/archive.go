@@ -120,17 +120,18 @@ type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
 
-// writeEntries writes finished entries as a zip: each with CreateRaw, so
-// nothing is compressed again.
-func writeEntries(w io.Writer, entries []zipEntry) error {
+// writeEntries writes n finished entries as a zip, entry(i) the i-th:
+// each with CreateRaw, so nothing is compressed again.
+func writeEntries(w io.Writer, n int, entry func(i int) *zipEntry) error {
 	zw := zip.NewWriter(w)
-	for i := range entries {
-		h := entries[i].header // a copy: the writer keeps and changes it
+	for i := range n {
+		e := entry(i)
+		h := e.header // a copy: the writer keeps and changes it
 		fw, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(entries[i].data); err != nil {
+		if _, err := fw.Write(e.data); err != nil {
 			return err
 		}
 	}
@@ -145,7 +146,7 @@ func writeZip(w io.Writer, root string, files []generator.File) error {
 	if err != nil {
 		return err
 	}
-	return writeEntries(w, entries)
+	return writeEntries(w, len(entries), func(i int) *zipEntry { return &entries[i] })
 }
 
 // Compression is flate's BestSpeed: starter files are small text, where
@@ -210,6 +211,10 @@ func writeTgz(w io.Writer, root string, files []generator.File) error {
 	}
 	return gz.Close()
 }
+
+// buffers hold archives being built: one is about the size of a
+// project's archive, and a server builds one per request.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // buildArchive renders the archive in memory: its size and hash are known
 // before the first byte is sent, so a failure is a clean 500 and the

@@ -142,11 +142,12 @@ func (c *lru) stats() (entries int, size, hits, misses int64) {
 // the same bytes, its ETag. The parts no secret reaches come from the
 // cache when they are there, and go in when they are not; the files that
 // read the secrets are rendered for p every time.
-func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag string, err error) {
+func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag string, release func(), err error) {
+	release = func() {}
 	key := cacheKey{manifest: p.Manifest, kind: kind, query: configuration(p)}
 	if c := h.cache.get(key); c != nil {
 		if c.whole != nil {
-			return c.whole, c.etag, nil
+			return c.whole, c.etag, release, nil
 		}
 		fresh := make([]generator.File, len(c.secret))
 		for j, i := range c.secret {
@@ -154,43 +155,43 @@ func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag 
 			fresh[j] = generator.File{Path: f.Path, Mode: f.Mode, Source: f.Source}
 		}
 		if err := generator.RenderFiles(p, fresh); err != nil {
-			return nil, "", err
+			return nil, "", release, err
 		}
-		data, err := c.assemble(kind, p.Name, fresh)
-		return data, "", err
+		data, release, err := c.assemble(kind, p.Name, fresh)
+		return data, "", release, err
 	}
 	parts, err := generator.GenerateParts(p)
 	if err != nil {
-		return nil, "", err
+		return nil, "", release, err
 	}
 	if parts.PlanSecret { // nothing can be reused
 		data, err := buildArchive(kind, p.Name, parts.Files)
-		return data, "", err
+		return data, "", release, err
 	}
-	c, data, err := newCached(kind, p.Name, parts)
+	c, data, release, err := newCached(kind, p.Name, parts)
 	if err != nil {
-		return nil, "", err
+		return nil, "", release, err
 	}
 	h.cache.add(key, c)
-	return data, c.etag, nil
+	return data, c.etag, release, nil
 }
 
 // newCached splits a project's archive into what can be kept and builds
 // the archive itself from it.
-func newCached(kind, root string, parts generator.Parts) (*cached, []byte, error) {
-	c := &cached{}
+func newCached(kind, root string, parts generator.Parts) (c *cached, data []byte, release func(), err error) {
+	release = func() {}
+	c = &cached{}
 	for i, secret := range parts.Secret {
 		if secret {
 			c.secret = append(c.secret, i)
 		}
 	}
 	if len(c.secret) == 0 {
-		data, err := buildArchive(kind, root, parts.Files)
-		if err != nil {
-			return nil, nil, err
+		if data, err = buildArchive(kind, root, parts.Files); err != nil {
+			return nil, nil, release, err
 		}
 		c.whole, c.etag, c.size = data, `"`+hashOf(data)+`"`, int64(len(data))+256
-		return c, data, nil
+		return c, data, release, nil
 	}
 	c.files = make([]generator.File, len(parts.Files))
 	for i, f := range parts.Files {
@@ -203,9 +204,8 @@ func newCached(kind, root string, parts generator.Parts) (*cached, []byte, error
 	}
 	if kind == "zip" {
 		isSecret := func(i int) bool { return parts.Secret[i] }
-		var err error
 		if c.zip, err = zipEntries(root, parts.Files, true, isSecret); err != nil {
-			return nil, nil, err
+			return nil, nil, release, err
 		}
 		for _, e := range c.zip {
 			c.size += e.size()
@@ -218,36 +218,39 @@ func newCached(kind, root string, parts generator.Parts) (*cached, []byte, error
 			}
 		}
 	}
-	data, err := c.assemble(kind, root, fresh)
-	return c, data, err
+	data, release, err = c.assemble(kind, root, fresh)
+	return c, data, release, err
 }
 
 // assemble is the archive with fresh, the secret-bearing files rendered
-// for this request (in the order of c.secret), in their places.
-func (c *cached) assemble(kind, root string, fresh []generator.File) ([]byte, error) {
-	var b bytes.Buffer
+// for this request (in the order of c.secret), in their places. Its bytes
+// are in a pooled buffer: release hands it back once they are sent.
+func (c *cached) assemble(kind, root string, fresh []generator.File) (data []byte, release func(), err error) {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	release = func() { buffers.Put(b) }
 	if kind != "zip" {
 		all := slices.Clone(c.files)
 		for j, i := range c.secret {
 			all[i] = fresh[j]
 		}
-		err := writeTgz(&b, root, all)
-		return b.Bytes(), err
+		err = writeTgz(b, root, all)
+		return b.Bytes(), release, err
 	}
 	entries, err := zipEntries(root, fresh, false, nil)
 	if err != nil {
-		return nil, err
+		return nil, release, err
 	}
-	all := slices.Clone(c.zip)
 	dirs := len(c.zip) - len(c.files)
-	size := 0
+	own := make(map[int]*zipEntry, len(c.secret)) // entry index → this request's
 	for j, i := range c.secret {
-		all[dirs+i] = entries[j]
+		own[dirs+i] = &entries[j]
 	}
-	for _, e := range all {
-		size += int(e.size())
-	}
-	b.Grow(size)
-	err = writeEntries(&b, all)
-	return b.Bytes(), err
+	err = writeEntries(b, len(c.zip), func(i int) *zipEntry {
+		if e, ok := own[i]; ok {
+			return e
+		}
+		return &c.zip[i]
+	})
+	return b.Bytes(), release, err
 }

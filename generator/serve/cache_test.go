@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -216,5 +217,41 @@ func TestCacheRefusesWhatDoesNotFit(t *testing.T) {
 	off.add(cacheKey{}, &cached{})
 	if off.get(cacheKey{}) != nil || !strings.Contains(fmt.Sprint(off.stats()), "0") {
 		t.Error("a nil cache holds nothing")
+	}
+}
+
+// Requests at once share entries and pooled buffers: each still gets a
+// whole archive of its own, with secrets of its own (go test -race).
+func TestCacheConcurrent(t *testing.T) {
+	h, err := New(Config{Catalog: testCatalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers, each = 6, 10
+	keys := make(chan string, workers*each)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range each {
+				w := get(t, h, "/starter.zip?framework=rails&name=demo")
+				if w.Code != 200 {
+					t.Errorf("%d %s", w.Code, w.Body)
+					return
+				}
+				files := unzipAll(t, w.Body.Bytes())
+				keys <- files["demo/config/master.key"].data
+			}
+		}()
+	}
+	wg.Wait()
+	close(keys)
+	seen := map[string]bool{}
+	for k := range keys {
+		if k == "" || seen[k] {
+			t.Fatalf("master key %q is empty or came twice", k)
+		}
+		seen[k] = true
 	}
 }

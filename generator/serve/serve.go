@@ -354,7 +354,8 @@ func (h *Handler) starter(w http.ResponseWriter, r *http.Request, kind string) {
 		return
 	}
 	root := p.Name
-	data, etag, err := h.archive(kind, p)
+	data, etag, done, err := h.archive(kind, p)
+	defer done()
 	if err != nil {
 		writeError(w, resolveError("", fmt.Errorf("building the archive: %w", err)))
 		return
