@@ -64,9 +64,57 @@ type result struct {
 	errors    int
 	elapsed   time.Duration
 	p50, p99  time.Duration
+	// cpu is the server's CPU time (user and system) over the level, or
+	// -1 when it could not be read.
+	cpu time.Duration
 }
 
 func (r result) rate() float64 { return float64(r.count) / r.elapsed.Seconds() }
+
+// cpuPerZip is the server's CPU time per answered request, in µs: what a
+// zip costs whatever else the machine runs ("?" when unknown).
+func (r result) cpuPerZip() string {
+	if r.cpu < 0 || r.count == 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.0f", float64(r.cpu.Microseconds())/float64(r.count))
+}
+
+// measure runs a load and records the server's CPU time over it.
+func measure(pid int, run func() (result, error)) (result, error) {
+	before, errBefore := cpuTime(pid)
+	r, err := run()
+	after, errAfter := cpuTime(pid)
+	r.cpu = after - before
+	if errBefore != nil || errAfter != nil {
+		r.cpu = -1
+	}
+	return r, err
+}
+
+// cpuTime is a process's user and system CPU time so far (Linux:
+// /proc/PID/stat, in clock ticks of 1/100 s).
+func cpuTime(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) is in parentheses and may hold spaces.
+	i := strings.LastIndexByte(string(data), ')')
+	if i < 0 {
+		return 0, fmt.Errorf("unexpected /proc/%d/stat", pid)
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("unexpected /proc/%d/stat", pid)
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64) // field 14
+	stime, err2 := strconv.ParseInt(f[12], 10, 64) // field 15
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("unexpected /proc/%d/stat", pid)
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
+}
 
 func freePort() (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -100,13 +148,13 @@ func run(bin string, frameworks []string, levels []int, requests int, maxTime ti
 			return fmt.Errorf("%s: %w", fw, err)
 		}
 		for _, c := range levels {
-			r, err := load(client, url, c, requests, maxTime)
+			r, err := measure(cmd.Process.Pid, func() (result, error) { return load(client, url, c, requests, maxTime) })
 			if err != nil {
 				return fmt.Errorf("%s at %d clients: %w", fw, c, err)
 			}
 			r.framework, r.clients = fw, c
-			fmt.Fprintf(os.Stderr, "%-12s %2d clients: %6.0f zips/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)\n",
-				fw, c, r.rate(), ms(r.p50), ms(r.p99), r.count, r.errors)
+			fmt.Fprintf(os.Stderr, "%-12s %2d clients: %6.0f zips/s  p50 %6.2f ms  p99 %6.2f ms  server %s µs/zip  (%d requests, %d errors)\n",
+				fw, c, r.rate(), ms(r.p50), ms(r.p99), r.cpuPerZip(), r.count, r.errors)
 			results = append(results, r)
 		}
 	}
@@ -119,13 +167,13 @@ func run(bin string, frameworks []string, levels []int, requests int, maxTime ti
 		}
 		top := slices.Max(levels)
 		url := func(n int64) string { return fmt.Sprintf("%s/starter.zip?framework=%s&name=cold%d", base, fw, n) }
-		r, err := load(client, url, top, requests, maxTime)
+		r, err := measure(cmd.Process.Pid, func() (result, error) { return load(client, url, top, requests, maxTime) })
 		if err != nil {
 			return fmt.Errorf("%s cold: %w", fw, err)
 		}
 		r.framework, r.clients = fw, top
-		fmt.Fprintf(os.Stderr, "%-12s %2d clients, cold: %6.0f zips/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)\n",
-			fw, top, r.rate(), ms(r.p50), ms(r.p99), r.count, r.errors)
+		fmt.Fprintf(os.Stderr, "%-12s %2d clients, cold: %6.0f zips/s  p50 %6.2f ms  p99 %6.2f ms  server %s µs/zip  (%d requests, %d errors)\n",
+			fw, top, r.rate(), ms(r.p50), ms(r.p99), r.cpuPerZip(), r.count, r.errors)
 		cold = append(cold, r)
 	}
 	// RSS: a fresh run of gin at the highest client count, after 1,000
@@ -253,7 +301,8 @@ func report(results, cold []result, levels []int, rssStart, rss1k, rssEnd, total
 	}
 	fmt.Fprintf(&b, "`go run ./cmd/serve-bench` (part of `make bench`) on %d CPUs, %s (load average at the end %s: numbers on a busy machine are low): the real `scaffold serve` binary, its JSON access log on, ", runtime.NumCPU(), time.Now().UTC().Format("2006-01-02 15:04 UTC"), load)
 	fmt.Fprintf(&b, "clients in the same process as each other, one keep-alive connection each; each level is at most the request count or the time given to it, after a warm-up. Goals (2-core machine, %d clients): Gin ≥ 1,000 zips/s, every framework ≥ 300 zips/s, p99 ≤ 50 ms.\n\n", top)
-	fmt.Fprintf(&b, "| framework | clients | requests | zips/s | p50 ms | p99 ms | errors |\n|---|--:|--:|--:|--:|--:|--:|\n")
+	fmt.Fprintf(&b, "The server's CPU per zip (user and system time of its process over the level, divided by the requests) depends little on what else the machine runs; throughput and latency depend on it a lot: the clients share the 2 CPUs with the server, and so does every other process.\n\n")
+	fmt.Fprintf(&b, "| framework | clients | requests | zips/s | p50 ms | p99 ms | server CPU µs/zip | errors |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range results {
 		mark := ""
 		if r.clients == top {
@@ -265,13 +314,13 @@ func report(results, cold []result, levels []int, rssStart, rss1k, rssEnd, total
 				mark = " (below goal)"
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %.0f%s | %.2f | %.2f | %d |\n", r.framework, r.clients, r.count, r.rate(), mark, ms(r.p50), ms(r.p99), r.errors)
+		fmt.Fprintf(&b, "| %s | %d | %d | %.0f%s | %.2f | %.2f | %s | %d |\n", r.framework, r.clients, r.count, r.rate(), mark, ms(r.p50), ms(r.p99), r.cpuPerZip(), r.errors)
 	}
 	if len(cold) > 0 {
 		fmt.Fprintf(&b, "\nThe rows above repeat one configuration, as a team's users mostly do: after its first request the server keeps the files no secret reaches, compressed, and renders only the secret-bearing ones (docs/serve.md). Cold, every request a new configuration (its own name), so nothing is reused:\n\n")
-		fmt.Fprintf(&b, "| framework | clients | requests | zips/s | p50 ms | p99 ms | errors |\n|---|--:|--:|--:|--:|--:|--:|\n")
+		fmt.Fprintf(&b, "| framework | clients | requests | zips/s | p50 ms | p99 ms | server CPU µs/zip | errors |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
 		for _, r := range cold {
-			fmt.Fprintf(&b, "| %s (cold) | %d | %d | %.0f | %.2f | %.2f | %d |\n", r.framework, r.clients, r.count, r.rate(), ms(r.p50), ms(r.p99), r.errors)
+			fmt.Fprintf(&b, "| %s (cold) | %d | %d | %.0f | %.2f | %.2f | %s | %d |\n", r.framework, r.clients, r.count, r.rate(), ms(r.p50), ms(r.p99), r.cpuPerZip(), r.errors)
 		}
 	}
 	ratio := float64(rssEnd) / float64(max(rss1k, 1))
