@@ -58,9 +58,9 @@ type cached struct {
 	files []generator.File
 	// secret lists the indexes in files rendered per request.
 	secret []int
-	// zip holds, for a zip, the finished entries: the directories, then one
-	// per file (empty for the secret-bearing ones).
-	zip []zipEntry
+	// zip holds, for a zip, the finished entries as bytes: the
+	// directories, then one per file (empty for the secret-bearing ones).
+	zip []zipPiece
 	// size is what the entry costs the cache, roughly, in bytes.
 	size int64
 }
@@ -206,23 +206,41 @@ func newCached(kind, root string, parts generator.Parts) (c *cached, data []byte
 		fresh[j] = parts.Files[i]
 	}
 	if kind == "zip" {
-		isSecret := func(i int) bool { return parts.Secret[i] }
-		if c.zip, err = zipEntries(root, parts.Files, true, isSecret); err != nil {
+		// The archive of this request, cut into its entries: the ones no
+		// secret reaches are kept, copied out of the pooled buffer.
+		b := buffers.Get().(*bytes.Buffer)
+		b.Reset()
+		release = func() { buffers.Put(b) }
+		if err := writeZip(b, root, parts.Files); err != nil {
 			return nil, nil, release, err
 		}
-		pack(len(c.zip), func(i int) *[]byte { return &c.zip[i].data })
-		for _, e := range c.zip {
-			c.size += e.size()
+		pieces, err := splitZip(b.Bytes())
+		if err != nil {
+			return nil, nil, release, err
 		}
-	} else {
-		for i, f := range parts.Files {
-			if !parts.Secret[i] {
-				c.files[i].Data = f.Data
-				c.size += int64(len(f.Data))
+		dirs := len(pieces) - len(parts.Files)
+		for _, i := range c.secret {
+			pieces[dirs+i] = zipPiece{}
+		}
+		pack(2*len(pieces), func(k int) *[]byte {
+			if k%2 == 0 {
+				return &pieces[k/2].local
 			}
+			return &pieces[k/2].central
+		})
+		c.zip = pieces
+		for _, p := range pieces {
+			c.size += int64(len(p.local)+len(p.central)) + 48
 		}
-		pack(len(c.files), func(i int) *[]byte { return &c.files[i].Data })
+		return c, b.Bytes(), release, nil
 	}
+	for i, f := range parts.Files {
+		if !parts.Secret[i] {
+			c.files[i].Data = f.Data
+			c.size += int64(len(f.Data))
+		}
+	}
+	pack(len(c.files), func(i int) *[]byte { return &c.files[i].Data })
 	data, release, err = c.assemble(kind, root, fresh)
 	return c, data, release, err
 }
@@ -262,20 +280,30 @@ func (c *cached) assemble(kind, root string, fresh []generator.File) (data []byt
 		err = writeTgz(b, root, all)
 		return b.Bytes(), release, err
 	}
-	entries, err := zipEntries(root, fresh, false, nil)
+	// This request's entries, written alone and cut out, then joined
+	// with the kept ones.
+	scratch := buffers.Get().(*bytes.Buffer)
+	scratch.Reset()
+	defer buffers.Put(scratch)
+	entries, err := zipEntries(root, fresh, false)
 	if err != nil {
 		return nil, release, err
 	}
-	dirs := len(c.zip) - len(c.files)
-	own := make(map[int]*zipEntry, len(c.secret)) // entry index → this request's
-	for j, i := range c.secret {
-		own[dirs+i] = &entries[j]
+	if err := writeEntries(scratch, len(entries), func(i int) *zipEntry { return &entries[i] }); err != nil {
+		return nil, release, err
 	}
-	err = writeEntries(b, len(c.zip), func(i int) *zipEntry {
-		if e, ok := own[i]; ok {
-			return e
-		}
-		return &c.zip[i]
-	})
+	own, err := splitZip(scratch.Bytes())
+	if err != nil {
+		return nil, release, err
+	}
+	all := make([]*zipPiece, len(c.zip))
+	for i := range c.zip {
+		all[i] = &c.zip[i]
+	}
+	dirs := len(c.zip) - len(c.files)
+	for j, i := range c.secret {
+		all[dirs+i] = &own[j]
+	}
+	err = joinZip(b, all)
 	return b.Bytes(), release, err
 }

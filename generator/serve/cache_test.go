@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -148,13 +150,21 @@ func TestCacheHoldsNoSecret(t *testing.T) {
 			kept.Write(f.Data)
 		}
 		for _, z := range c.zip {
-			if z.header.Method == zip.Deflate { // deflated bytes would hide a secret
-				if _, err := io.Copy(&kept, flate.NewReader(bytes.NewReader(z.data))); err != nil {
+			if len(z.local) == 0 {
+				continue
+			}
+			// The entry's data, inflated: deflated bytes would hide a secret.
+			method := binary.LittleEndian.Uint16(z.local[8:])
+			start := 30 + int(binary.LittleEndian.Uint16(z.local[26:])) + int(binary.LittleEndian.Uint16(z.local[28:]))
+			data := z.local[start : start+int(binary.LittleEndian.Uint32(z.central[20:]))]
+			kept.Write(z.central)
+			if method == zip.Deflate {
+				if _, err := io.Copy(&kept, flate.NewReader(bytes.NewReader(data))); err != nil {
 					t.Fatal(err)
 				}
 				continue
 			}
-			kept.Write(z.data)
+			kept.Write(data)
 		}
 		if len(c.secret) == 0 {
 			t.Errorf("%s: an entry of a secret-drawing framework has no per-request file", e.Value.(*lruItem).key.manifest.Name)
@@ -199,6 +209,53 @@ func TestCacheIsBounded(t *testing.T) {
 	entries, _, hits, _ := h.cache.stats()
 	if entries >= 30 || hits != 0 {
 		t.Errorf("%d entries and %d hits: with 30 configurations cycling through a cache that holds fewer, every request should miss", entries, hits)
+	}
+}
+
+// A zip cut into its entries and joined again is the same zip, and one
+// whose entries come from two zips is the zip of those entries.
+func TestSplitAndJoinZip(t *testing.T) {
+	for _, fw := range testCatalog(t).Names() {
+		_, files := projectFiles(t, fw, "demo", testSeed)
+		var whole bytes.Buffer
+		if err := writeZip(&whole, "demo", files); err != nil {
+			t.Fatal(err)
+		}
+		pieces, err := splitZip(whole.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The last two files come from a zip of their own.
+		var tail bytes.Buffer
+		entries, err := zipEntries("demo", files[len(files)-2:], false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writeEntries(&tail, len(entries), func(i int) *zipEntry { return &entries[i] }); err != nil {
+			t.Fatal(err)
+		}
+		tailPieces, err := splitZip(tail.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := make([]*zipPiece, len(pieces))
+		for i := range pieces {
+			all[i] = &pieces[i]
+		}
+		same := slices.Clone(all)
+		all[len(all)-2], all[len(all)-1] = &tailPieces[0], &tailPieces[1]
+		for what, list := range map[string][]*zipPiece{"joined again": same, "with entries from another zip": all} {
+			var joined bytes.Buffer
+			if err := joinZip(&joined, list); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(joined.Bytes(), whole.Bytes()) {
+				t.Errorf("%s: the zip %s differs from zip.Writer's", fw, what)
+			}
+		}
+	}
+	if _, err := splitZip([]byte("not a zip at all, but long enough")); err == nil {
+		t.Error("splitZip of something else: want an error")
 	}
 }
 
