@@ -165,9 +165,12 @@ func (h *Handler) archive(kind string, p *generator.Project) (data []byte, etag 
 	if err != nil {
 		return nil, "", release, err
 	}
-	if parts.PlanSecret { // nothing can be reused
+	if parts.PlanSecret || h.cache == nil { // nothing can be reused, or kept
 		data, err := buildArchive(kind, p.Name, parts.Files)
-		return data, "", release, err
+		if err != nil || parts.PlanSecret || slices.Contains(parts.Secret, true) {
+			return data, "", release, err
+		}
+		return data, `"` + hashOf(data) + `"`, release, nil
 	}
 	c, data, release, err := newCached(kind, p.Name, parts)
 	if err != nil {
