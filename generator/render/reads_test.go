@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -100,4 +102,45 @@ func TestAnalyzeCoversExecution(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hugeNumber finds a run of four or more digits: a fuzzed template could
+// ask for a billion iterations or bytes (range, until, repeat).
+var hugeNumber = regexp.MustCompile(`[0-9]{4,}`)
+
+// Whatever a template says, when Analyze finds it does not touch
+// .Secrets, executing it with other secrets gives the same output (or
+// the same error).
+func FuzzAnalyze(f *testing.F) {
+	for _, c := range []string{
+		"{{ .Name }}", "{{ .Secrets.k }}", "{{ with .Secrets }}{{ .k }}{{ end }}",
+		"{{ $x := . }}{{ $x.Secrets.k }}", `{{ index . "Secrets" }}`, "{{ toJson . }}",
+		`{{ define "t" }}{{ .Secrets.k }}{{ end }}{{ template "t" . }}`,
+		"{{ range $k, $v := .Vars }}{{ $v }}{{ end }}", "{{ (.Secrets).k }}", "{{ $.Secrets }}",
+	} {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 300 || hugeNumber.MatchString(text) {
+			return
+		}
+		r, err := Analyze("f", text)
+		if err != nil || r.Touches("Secrets") {
+			return
+		}
+		run := func(secret string) (string, string) {
+			data := map[string]any{
+				"Name":    "demo",
+				"Secrets": map[string]string{"k": secret},
+				"Vars":    map[string]string{"a": "1"},
+			}
+			out, err := freshRender("f", text, data)
+			return out, fmt.Sprint(err)
+		}
+		outA, errA := run("first-secret")
+		outB, errB := run("other-value")
+		if outA != outB || errA != errB {
+			t.Errorf("%q: Analyze says it does not read .Secrets (%+v), but its output changes with them: %q / %q", text, r, outA+errA, outB+errB)
+		}
+	})
 }
