@@ -54,9 +54,6 @@ type zipEntry struct {
 	data   []byte
 }
 
-func (e zipEntry) size() int64 {
-	return int64(len(e.data)+len(e.header.Name)+len(e.header.Extra)) + 160
-}
 
 // zipEntries compresses files under root/ into finished entries, as
 // zip.Writer writes them: a file shorter than minDeflate stored, the rest
