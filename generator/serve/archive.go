@@ -54,7 +54,6 @@ type zipEntry struct {
 	data   []byte
 }
 
-
 // zipEntries compresses files under root/ into finished entries, as
 // zip.Writer writes them: a file shorter than minDeflate stored, the rest
 // deflated, modes in the external attributes, fixed times. With dirs, the
