@@ -84,6 +84,9 @@ type Manifest struct {
 	// ParseManifest): resolving the options one at a time for the prompts
 	// makes a project per option, each of which had copied the function map.
 	templates *render.Set
+	// secrets is which of its templates read the secrets (see
+	// GenerateParts), found once.
+	secrets *secretAnalysis
 }
 
 // Option is one question a framework asks; every option is also a flag.
@@ -238,6 +241,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 		return nil, err
 	}
 	m.templates = &render.Set{}
+	m.secrets = &secretAnalysis{}
 	return &m, nil
 }
 

@@ -111,6 +111,13 @@ type Set struct {
 	mu     sync.Mutex
 	base   *template.Template
 	parsed map[string]*template.Template // small templates, by name and text
+	files  map[string]parsedFile         // file templates, by name
+}
+
+// parsedFile is a file's template and the text it was parsed from.
+type parsedFile struct {
+	text string
+	t    *template.Template
 }
 
 func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
@@ -203,11 +210,26 @@ func (s *Set) Condition(expr string, data any) (bool, error) {
 	return out == "true", nil
 }
 
-// File executes the contents of a *.tmpl file.
+// File executes the contents of a *.tmpl file. A file's template is
+// parsed once per set and kept while its content stays the same: a server
+// renders the same files for request after request.
 func (s *Set) File(name string, content []byte, data any) ([]byte, error) {
-	t, err := s.parse(name, string(content), false)
-	if err != nil {
-		return nil, err
+	s.mu.Lock()
+	f, ok := s.files[name]
+	s.mu.Unlock()
+	t := f.t
+	if !ok || f.text != string(content) {
+		text := string(content)
+		var err error
+		if t, err = s.parse(name, text, false); err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		if s.files == nil {
+			s.files = map[string]parsedFile{}
+		}
+		s.files[name] = parsedFile{text: text, t: t}
+		s.mu.Unlock()
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {

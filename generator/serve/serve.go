@@ -50,6 +50,10 @@ type Config struct {
 	// crypto/rand. Tests pass a seeded stream to compare with `scaffold new
 	// --seed`.
 	NewRandom func() io.Reader
+	// CacheBytes bounds the archive parts kept between requests (the
+	// files no secret reaches, compressed); default DefaultCacheBytes,
+	// negative keeps nothing.
+	CacheBytes int64
 }
 
 // Handler serves the API, the archives and the page.
@@ -57,6 +61,7 @@ type Handler struct {
 	cfg   Config
 	slots chan struct{}
 	mux   *http.ServeMux
+	cache *lru
 	// catalogJSON is the catalog, encoded once: it never changes.
 	catalogJSON []byte
 }
@@ -75,7 +80,10 @@ func New(cfg Config) (*Handler, error) {
 	if cfg.NewRandom == nil {
 		cfg.NewRandom = func() io.Reader { return rand.Reader }
 	}
-	h := &Handler{cfg: cfg, slots: make(chan struct{}, cfg.MaxGenerations), mux: http.NewServeMux()}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
+	}
+	h := &Handler{cfg: cfg, slots: make(chan struct{}, cfg.MaxGenerations), mux: http.NewServeMux(), cache: newLRU(cfg.CacheBytes)}
 	catalog := catalogResponse{APIVersion: "v1", Scaffold: generator.Version, Frameworks: []generator.Description{}}
 	for _, n := range cfg.Catalog.Names() {
 		m, err := cfg.Catalog.Lookup(n)
@@ -329,15 +337,27 @@ func (h *Handler) preview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) starter(w http.ResponseWriter, r *http.Request, kind string) {
-	q, p, files, e := h.generate(r)
+	q, e := parseQuery(h.cfg.Catalog, r.URL.RawQuery)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	release, e := h.acquire(r)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	defer release()
+	p, e := q.resolve(h.cfg.NewRandom())
 	if e != nil {
 		writeError(w, e)
 		return
 	}
 	root := p.Name
-	data, err := buildArchive(kind, root, files)
+	data, etag, done, err := h.archive(kind, p)
+	defer done()
 	if err != nil {
-		writeError(w, &apiError{Status: 500, Message: "building the archive: " + err.Error()})
+		writeError(w, resolveError("", fmt.Errorf("building the archive: %w", err)))
 		return
 	}
 	hdr := w.Header()
@@ -348,9 +368,8 @@ func (h *Handler) starter(w http.ResponseWriter, r *http.Request, kind string) {
 	}
 	hdr.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, root, kind))
 	hdr.Set("Content-Length", strconv.Itoa(len(data)))
-	if len(q.manifest.Secrets) == 0 {
+	if etag != "" {
 		// The same request gives the same bytes: a strong validator.
-		etag := `"` + hashOf(data) + `"`
 		hdr.Set("ETag", etag)
 		hdr.Set("Cache-Control", "public, max-age=3600")
 		if r.Header.Get("If-None-Match") == etag {

@@ -21,7 +21,7 @@ const DefaultServeAddr = "127.0.0.1:8080"
 func newServeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 	var (
 		addr, logFormat, cors string
-		maxGen                int
+		maxGen, cacheMiB      int
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -46,7 +46,14 @@ Stops gracefully on SIGINT or SIGTERM (in-flight downloads finish).`,
 			if maxGen < 0 {
 				return usagef("--max-generations %d: give a positive number (0 means 4 per CPU)", maxGen)
 			}
-			h, err := serve.New(serve.Config{Catalog: catalog, Logger: logger, CORSOrigin: cors, MaxGenerations: maxGen})
+			if cacheMiB < 0 {
+				return usagef("--cache-mib %d: give a size in MiB, or 0 to keep nothing between requests", cacheMiB)
+			}
+			cacheBytes := int64(cacheMiB) << 20
+			if cacheMiB == 0 {
+				cacheBytes = -1 // Config's "keep nothing"
+			}
+			h, err := serve.New(serve.Config{Catalog: catalog, Logger: logger, CORSOrigin: cors, MaxGenerations: maxGen, CacheBytes: cacheBytes})
 			if err != nil {
 				return err
 			}
@@ -65,5 +72,6 @@ Stops gracefully on SIGINT or SIGTERM (in-flight downloads finish).`,
 	f.StringVar(&logFormat, "log-format", "text", "access log format on stderr: text or json")
 	f.StringVar(&cors, "cors", "", "allow this origin (or *) to call the API from a browser; off by default")
 	f.IntVar(&maxGen, "max-generations", 0, "projects generated at once; more wait briefly, then get 503 (default 4 per CPU)")
+	f.IntVar(&cacheMiB, "cache-mib", serve.DefaultCacheBytes>>20, "MiB of archive parts no secret reaches kept between requests, least recently used out first; 0 keeps none")
 	return cmd
 }
