@@ -38,7 +38,9 @@ func manifestSum(data []byte) string {
 func fromIndex(data []byte) *Manifest {
 	m := indexedManifest(manifestSum(data))
 	if m != nil {
+		// What ParseManifest sets beside the decoded values.
 		m.templates = &render.Set{}
+		m.secrets = &secretAnalysis{}
 	}
 	return m
 }

@@ -36,7 +36,11 @@ func TestIndexIsCurrent(t *testing.T) {
 		if s, ok := summaryFromIndex(data); !ok || !reflect.DeepEqual(s, summaryOf(want)) {
 			t.Errorf("%s: the index's summary differs from the decoded YAML's:\n got %#v\nwant %#v", name, s, summaryOf(want))
 		}
+		if got.secrets == nil {
+			t.Errorf("%s: the index gives no secret analysis", name)
+		}
 		got.templates, want.templates = nil, nil
+		got.secrets, want.secrets = nil, nil
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the index differs from the decoded YAML:\n got %#v\nwant %#v", name, got, want)
 		}

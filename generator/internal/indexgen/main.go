@@ -177,8 +177,8 @@ func literal(b *bytes.Buffer, v reflect.Value) error {
 			}
 			if !f.IsExported() {
 				// Set when loading (files, tree) or by fromIndex
-				// (templates); a decoded manifest has no other.
-				if f.Name == "templates" {
+				// (templates, secrets); a decoded manifest has no other.
+				if f.Name == "templates" || f.Name == "secrets" {
 					continue
 				}
 				return fmt.Errorf("%s.%s: an unexported field the index cannot hold", t, f.Name)
