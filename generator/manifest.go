@@ -226,6 +226,7 @@ func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error
 		return nil, err
 	}
 	m.tree = fsys
+	m.Source, _ = source.TemplateDirOf(fsys)
 	return m, nil
 }
 

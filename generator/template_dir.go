@@ -39,7 +39,6 @@ func LoadTemplateDir(dir string, opts ...LoadOption) (*Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
-	m.Source = abs
 	return m, nil
 }
 
@@ -108,5 +107,5 @@ func historyMissing(m *Manifest, v int, err error) error {
 	if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return input.Errorf("cannot update: this project was made from version %d of the template at %s, which is now at version %d and keeps no frozen copy of version %d (%s), so there is no base to merge against; its author freezes every version with \"scaffold template freeze %s\" before changing it", v, m.Source, m.TemplateVersion, v, filepath.Join(m.Source, source.HistoryDir, fmt.Sprintf("%d.zip", v)), m.Source)
+	return fmt.Errorf("cannot update: this project was made from version %d of the template at %s, which is now at version %d and keeps no frozen copy of version %d (%s), so there is no base to merge against; its author freezes every version with \"scaffold template freeze %s\" before changing it", v, m.Source, m.TemplateVersion, v, filepath.Join(m.Source, source.HistoryDir, fmt.Sprintf("%d.zip", v)), m.Source)
 }

@@ -96,12 +96,23 @@ func CheckTemplateDir(dir string) error {
 // holding it as framework name: name/manifest.yaml is dir/manifest.yaml,
 // name/history/3.zip is dir/history/3.zip.
 func TemplateDir(dir, name string) fs.FS {
-	return &singleFS{name: name, inner: os.DirFS(dir)}
+	return &singleFS{name: name, dir: dir, inner: os.DirFS(dir)}
+}
+
+// TemplateDirOf is the directory of a tree made by TemplateDir, if fsys is
+// one.
+func TemplateDirOf(fsys fs.FS) (string, bool) {
+	s, ok := fsys.(*singleFS)
+	if !ok {
+		return "", false
+	}
+	return s.dir, true
 }
 
 // singleFS is a templates tree of one framework, whose directory is inner.
 type singleFS struct {
 	name  string
+	dir   string
 	inner fs.FS
 }
 
