@@ -240,3 +240,21 @@ func TestTemplateLintGoldenAndDestinations(t *testing.T) {
 		}
 	}
 }
+
+// The FastAPI fixture (testdata/templates/fastapi, test data only) passes
+// lint and its golden test; its e2e run is part of make e2e.
+func TestTemplateFixtureFastAPI(t *testing.T) {
+	fixture, err := filepath.Abs("../../../testdata/templates/fastapi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t)
+	out, _ := mustRun(t, 0, "template", "lint", fixture)
+	if !strings.Contains(out, "no findings") {
+		t.Errorf("lint: %s", out)
+	}
+	out, _ = mustRun(t, 0, "template", "test", fixture)
+	if strings.Count(out, "ok   ") != 2 {
+		t.Errorf("test: %s", out)
+	}
+}
