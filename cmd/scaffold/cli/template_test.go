@@ -258,3 +258,36 @@ func TestTemplateFixtureFastAPI(t *testing.T) {
 		t.Errorf("test: %s", out)
 	}
 }
+
+// A template holding a symbolic link (wherever it points) or a dest
+// leaving the project is refused by new, and nothing is written.
+func TestTemplateHostileRefused(t *testing.T) {
+	dir := inTempDir(t)
+	mustRun(t, 0, "template", "init", "evil")
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "evil", "files", "passwd")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, "new", "app", "--template", "evil", "--yes")
+	if code == 0 || !strings.Contains(errOut, "symbolic link") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	if err := os.Remove(filepath.Join(dir, "evil", "files", "passwd")); err != nil {
+		t.Fatal(err)
+	}
+	manifest := filepath.Join(dir, "evil", "manifest.yaml")
+	data, _ := os.ReadFile(manifest)
+	bad := strings.Replace(string(data), "files:\n", "files:\n  - match: README.md\n    dest: ../../escape.md\n", 1)
+	if err := os.WriteFile(manifest, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = run(t, "new", "app", "--template", "evil", "--yes")
+	if code == 0 || !strings.Contains(errOut, "README.md") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "app")); err == nil {
+		t.Errorf("a refused template wrote the project")
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.md")); err == nil {
+		t.Errorf("a destination escaped")
+	}
+}
