@@ -15,12 +15,15 @@ import (
 // byte for byte (secrets aside — they are never recorded, since the file is
 // committed).
 type Answers struct {
-	ScaffoldVersion  string         `yaml:"scaffold_version"`
-	Framework        string         `yaml:"framework"`
-	FrameworkVersion string         `yaml:"framework_version"`
-	TemplateVersion  int            `yaml:"template_version"`
-	Name             string         `yaml:"name"`
-	Options          map[string]any `yaml:"options"` // typed: true, not "true"
+	ScaffoldVersion  string `yaml:"scaffold_version"`
+	Framework        string `yaml:"framework"`
+	FrameworkVersion string `yaml:"framework_version"`
+	TemplateVersion  int    `yaml:"template_version"`
+	// Template is where a custom template came from (see Manifest.Source);
+	// empty, and left out, for a built-in framework.
+	Template string         `yaml:"template,omitempty"`
+	Name     string         `yaml:"name"`
+	Options  map[string]any `yaml:"options"` // typed: true, not "true"
 }
 
 const answersHeader = `# Written by scaffold; commit it. It records how this project was generated:
@@ -37,6 +40,7 @@ func (p *Project) AnswersYAML() []byte {
 		Framework:        p.Manifest.Name,
 		FrameworkVersion: p.Manifest.Version,
 		TemplateVersion:  p.Manifest.TemplateVersion,
+		Template:         p.Manifest.Source,
 		Name:             p.Name,
 		Options:          map[string]any{},
 	}

@@ -23,13 +23,17 @@ func ManifestAt(fsys fs.FS, name string, v int, opts ...LoadOption) (*Manifest, 
 	switch {
 	case v == current.TemplateVersion:
 		return current, nil
+	case v > current.TemplateVersion && current.Source != "":
+		return nil, input.Errorf("the project was made with version %d of the template at %s, newer than the %d there now; point --template at the newer template", v, current.Source, current.TemplateVersion)
 	case v > current.TemplateVersion:
 		return nil, input.Errorf("the project was made with %s template version %d, newer than this scaffold's %d; install a newer scaffold", name, v, current.TemplateVersion)
 	case v < 1:
 		return nil, input.Errorf("template_version %d is not a version (versions start at 1); fix .scaffold.yaml", v)
 	}
 	frozen, err := source.History(fsys, name, v)
-	if err != nil {
+	if err != nil && current.Source != "" {
+		return nil, historyMissing(current, v, err)
+	} else if err != nil {
 		return nil, err
 	}
 	return LoadManifest(frozen, name, opts...)

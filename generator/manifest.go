@@ -74,6 +74,10 @@ type Manifest struct {
 	// project exists, each with the reason said to the user; it renders
 	// nothing.
 	Fixed map[string]string `yaml:"fixed" json:"-"`
+	// Source is where a custom template was loaded from (an absolute
+	// directory; see LoadTemplateDir), "" for a built-in framework. Every
+	// project made from it records it, so update finds the template again.
+	Source string `yaml:"-" json:"source,omitempty"`
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS
@@ -225,6 +229,7 @@ func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error
 		return nil, err
 	}
 	m.tree = fsys
+	m.Source, _ = source.TemplateDirOf(fsys)
 	return m, nil
 }
 

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -40,7 +39,7 @@ func freeze(dir string) error {
 	}
 	var errs []error
 	for _, m := range catalog.Manifests() {
-		msg, err := freezeOne(dir, tree, m)
+		msg, err := freezeOne(dir, m)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", m.Name, err))
 			continue
@@ -50,34 +49,14 @@ func freeze(dir string) error {
 	return errors.Join(errs...)
 }
 
-func freezeOne(dir string, tree fs.FS, m *generator.Manifest) (string, error) {
+func freezeOne(dir string, m *generator.Manifest) (string, error) {
 	v := m.TemplateVersion
-	versions, err := source.Versions(tree, m.Name)
+	archive, err := generator.FreezeArchive(m, m.Name+"/"+source.ManifestFile+", then run make freeze again")
 	if err != nil {
 		return "", err
 	}
-	for want := 1; want < v; want++ {
-		if !contains(versions, want) {
-			return "", fmt.Errorf("version %d was never frozen, so projects made with it cannot update; restore %s from git history", want, source.HistoryPath(m.Name, want))
-		}
-	}
-	if contains(versions, v) {
-		frozen, err := source.History(tree, m.Name, v)
-		if err != nil {
-			return "", err
-		}
-		old, err := generator.LoadManifest(frozen, m.Name)
-		if err != nil {
-			return "", fmt.Errorf("frozen version %d: %w", v, err)
-		}
-		if err := generator.SameAsFrozen(tree, m, frozen, old); err != nil {
-			return "", fmt.Errorf("the templates changed since version %d was frozen (%v): set template_version: %d in %s/%s, then run make freeze again", v, err, v+1, m.Name, source.ManifestFile)
-		}
+	if archive == nil {
 		return "already frozen, unchanged", nil
-	}
-	archive, err := source.Freeze(tree, m.Name, m.Shared)
-	if err != nil {
-		return "", err
 	}
 	out := filepath.Join(dir, filepath.FromSlash(source.HistoryPath(m.Name, v)))
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -92,13 +71,4 @@ func freezeOne(dir string, tree fs.FS, m *generator.Manifest) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("frozen into %s (%d bytes)", out, len(archive)), nil
-}
-
-func contains(vs []int, v int) bool {
-	for _, x := range vs {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -12,6 +12,7 @@ package e2e_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -31,6 +32,31 @@ func TestMain(m *testing.M) {
 
 func TestE2E(t *testing.T) {
 	runAll(t, func(m *generator.Manifest) *generator.E2E { return m.E2E }, false)
+	runFixtures(t)
+}
+
+// runFixtures runs the custom templates kept as test data only
+// (testdata/templates/<name>, e.g. FastAPI), loaded as a user's --template
+// directory is: proof that a template in the format works from outside.
+func runFixtures(t *testing.T) {
+	dirs, err := filepath.Glob("../../testdata/templates/*/manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, manifest := range dirs {
+		m, err := generator.LoadTemplateDir(filepath.Dir(manifest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.E2E == nil {
+			continue
+		}
+		for _, gc := range m.Golden {
+			t.Run(m.Name+"/"+gc.Name, func(t *testing.T) {
+				e2e.RunCase(t, m, gc, m.E2E, e2e.Options{CI: inCI})
+			})
+		}
+	}
 }
 
 // TestE2EFull runs the e2e_full sections: real runs that need what this

@@ -27,6 +27,7 @@ type newOptions struct {
 
 	name        string
 	framework   string
+	template    string
 	dir         string
 	sets        []string
 	answersFile string
@@ -84,6 +85,7 @@ take their defaults with --yes.`,
 	f := cmd.Flags()
 	f.SortFlags = false
 	f.VarP(onceString(&o.framework), "framework", "f", "framework to generate (see \"scaffold list\")")
+	f.Var(onceString(&o.template), "template", "generate from a custom template directory (manifest.yaml and files/) instead of a built-in framework")
 	f.Var(onceString(&o.dir), "dir", "directory to create (default ./NAME)")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
 	f.Var(onceString(&o.answersFile), "answers", "regenerate from a project's .scaffold.yaml")
@@ -348,11 +350,21 @@ func (o *newOptions) run(ctx context.Context) error {
 	if o.json && !o.dryRun {
 		return usagef("--json goes with --dry-run")
 	}
+	if o.template != "" {
+		if err := o.useTemplate(o.template); err != nil {
+			return err
+		}
+	}
 	var answers *generator.Answers
 	if o.answersFile != "" {
 		var err error
 		if answers, err = readAnswers(o.answersFile); err != nil {
 			return err
+		}
+		if answers.Template != "" && o.template == "" {
+			if err := o.useTemplate(answers.Template); err != nil {
+				return fmt.Errorf("%s was made from the template at %s: %w; give its new place with --template DIR", o.answersFile, answers.Template, err)
+			}
 		}
 		if o.name == "" {
 			o.name = answers.Name
@@ -420,6 +432,19 @@ func (o *newOptions) run(ctx context.Context) error {
 		return err
 	}
 	o.printDone(m, project, dir, files)
+	return nil
+}
+
+// useTemplate makes the custom template in dir the framework to generate.
+func (o *newOptions) useTemplate(dir string) error {
+	m, err := loadTemplate(o.catalog, dir)
+	if err != nil {
+		return err
+	}
+	if o.framework != "" && o.framework != m.Name {
+		return usagef("--framework=%s contradicts --template %s, whose framework is %s; give one of them", o.framework, dir, m.Name)
+	}
+	o.framework = m.Name
 	return nil
 }
 

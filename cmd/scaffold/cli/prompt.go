@@ -223,6 +223,9 @@ func (o *newOptions) missingOption(opt generator.Option) error {
 func equivalentCommand(p *generator.Project, dir string, extra ...string) string {
 	m := p.Manifest
 	args := []string{"scaffold", "new", shellQuote(p.Name), "--framework=" + m.Name}
+	if m.Source != "" {
+		args[3] = "--template=" + shellQuote(m.Source)
+	}
 	if dir != "" {
 		args = append(args, "--dir="+shellQuote(dir))
 	}

@@ -81,6 +81,20 @@ func mainWith(args []string, io *IO, catalog *generator.Catalog) int {
 }
 
 func mainWithContext(ctx context.Context, args []string, io *IO, catalog *generator.Catalog) int {
+	// new --template DIR: the template's options become flags of new, so it
+	// is loaded before the commands are built, and wins over a built-in
+	// framework of the same name (the user named it).
+	if isNewCommand(args) {
+		if dir, given, err := flagValue(args, "template"); err != nil {
+			fmt.Fprintf(io.Err, "scaffold: %v\n", err)
+			return ExitUsage
+		} else if given {
+			if _, err := loadTemplate(catalog, dir); err != nil {
+				fmt.Fprintf(io.Err, "scaffold: %s\n", oneLine(err.Error()))
+				return exitCode(err)
+			}
+		}
+	}
 	root := newRootCmd(io, catalog)
 	if len(args) > 1 && args[0] == cobra.ShellCompRequestCmd && args[1] == "new" {
 		if fw := completedFramework(args[2:]); fw != "" {
@@ -142,6 +156,39 @@ func isCobraUsageError(err error) bool {
 // templatesFlag finds --templates DIR (or --templates=DIR) among args,
 // before "--".
 func templatesFlag(args []string) (dir string, given bool, err error) {
+	return flagValue(args, "templates")
+}
+
+// isNewCommand tells whether args run `scaffold new` (or complete it).
+func isNewCommand(args []string) bool {
+	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
+		args = args[1:]
+	}
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a == "new"
+		}
+	}
+	return false
+}
+
+// loadTemplate loads the custom template in dir into the catalog (once:
+// a second call finds it there).
+func loadTemplate(catalog *generator.Catalog, dir string) (*generator.Manifest, error) {
+	if m, ok := catalog.BySource(dir); ok {
+		return m, nil
+	}
+	m, err := generator.LoadTemplateDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	catalog.Put(m)
+	return m, nil
+}
+
+// flagValue finds --NAME VALUE (or --NAME=VALUE) among args, before "--".
+func flagValue(args []string, name string) (dir string, given bool, err error) {
+	flag := "--" + name
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -149,11 +196,11 @@ func templatesFlag(args []string) (dir string, given bool, err error) {
 		}
 		var value string
 		switch {
-		case strings.HasPrefix(a, "--templates="):
-			value = strings.TrimPrefix(a, "--templates=")
-		case a == "--templates":
+		case strings.HasPrefix(a, flag+"="):
+			value = strings.TrimPrefix(a, flag+"=")
+		case a == flag:
 			if i+1 >= len(args) {
-				return "", false, usagef("flag needs an argument: --templates")
+				return "", false, usagef("flag needs an argument: %s", flag)
 			}
 			i++
 			value = args[i]
@@ -161,12 +208,12 @@ func templatesFlag(args []string) (dir string, given bool, err error) {
 			continue
 		}
 		if given {
-			return "", false, usagef("--templates is given twice (%q, then %q); give it once", dir, value)
+			return "", false, usagef("%s is given twice (%q, then %q); give it once", flag, dir, value)
 		}
 		dir, given = value, true
 	}
 	if given && dir == "" {
-		return "", false, usagef("--templates needs a directory")
+		return "", false, usagef("%s needs a directory", flag)
 	}
 	return dir, given, nil
 }
@@ -224,6 +271,7 @@ answer HTTP the moment they exist. Run "scaffold list" to see the frameworks.`,
 		newServeCmd(io, catalog),
 		newDoctorCmd(io, catalog),
 		newVersionCmd(io, catalog),
+		newTemplateCmd(io),
 	)
 	return root
 }

@@ -34,6 +34,7 @@ type updateOptions struct {
 	allowDirty bool
 	noInput    bool
 	seed       string
+	template   string
 	// changes, for scaffold add and remove, are the option changes asked
 	// for (raw, as typed); nil for update.
 	changes []string
@@ -84,6 +85,7 @@ a usage error. Nothing is written on an error or Ctrl-C.`,
 	f.BoolVar(&o.allowDirty, "allow-dirty", false, "update even when the git work tree has uncommitted changes")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
 	f.BoolVar(&o.noInput, "no-input", false, "never ask: options new in the template take their defaults")
+	f.Var(onceString(&o.template), "template", "the custom template the project was made from, where it is now (default: where .scaffold.yaml says)")
 	f.Var(onceString(&o.seed), "seed", "seed the renderings' secrets (tests only)")
 	_ = f.MarkHidden("seed")
 	// --set KEY=VALUE completes the options of the project's own framework.
@@ -142,7 +144,7 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if err != nil {
 		return o.checkFailed(fmt.Errorf("%s: %w", answersPath, err))
 	}
-	current, err := o.catalog.Lookup(answers.Framework)
+	current, err := o.manifestOf(answers, answersPath)
 	if err != nil {
 		return o.checkFailed(err)
 	}
@@ -218,6 +220,30 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 		return &conflictsError{conflicted}
 	}
 	return nil
+}
+
+// manifestOf finds the current template of the project answers describe:
+// the custom template it records (or --template), else the built-in
+// framework.
+func (o *updateOptions) manifestOf(answers *generator.Answers, answersPath string) (*generator.Manifest, error) {
+	dir := o.template
+	if dir == "" && answers.Template == "" {
+		return o.catalog.Lookup(answers.Framework)
+	}
+	if dir == "" {
+		dir = answers.Template
+	}
+	m, err := loadTemplate(o.catalog, dir)
+	if err != nil {
+		if o.template == "" {
+			return nil, fmt.Errorf("%s records the template at %s: %w; if it moved, give its new place with --template DIR", answersPath, dir, err)
+		}
+		return nil, err
+	}
+	if m.Name != answers.Framework {
+		return nil, usagef("the template at %s is %s, but %s records a %s project; give the template it was made from", dir, m.Name, answersPath, answers.Framework)
+	}
+	return m, nil
 }
 
 // askNewOptions asks, at a terminal, the options that the current template
