@@ -3,7 +3,7 @@ GO        ?= go
 E2E_RUN   ?= .
 E2E_FLAGS ?= -count=1 -v -timeout 85m
 
-.PHONY: all build test test-fast lint unit golden freeze e2e e2e-update e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean \
+.PHONY: all build test test-fast lint unit golden freeze e2e e2e-update e2e-add e2e-full fuzz reliability bench bench-go bench-serve bench-tools clean \
 	man completions release-check release snapshot snapshot-test actionlint
 
 all: build
@@ -82,6 +82,11 @@ e2e:
 ## (generator/e2e/testdata/update/<fw>/) and run the updated project; prints each case's times
 e2e-update:
 	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EUpdate/$(E2E_RUN)' ./generator/e2e
+
+## e2e-add: per framework, generate, edit as a user would, add database=postgres docker ci and run
+## the project (Dockerfile parsed, workflow through actionlint), then add database=none and run it again
+e2e-add:
+	SCAFFOLD_ACTIONLINT="$(ACTIONLINT)" $(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2EAdd/$(E2E_RUN)' ./generator/e2e
 
 ## e2e-full: the runs this machine cannot do (Rails, Laravel need RubyGems/Packagist); they say why
 e2e-full:

@@ -12,7 +12,9 @@ package e2e_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,5 +127,51 @@ func TestE2EUpdate(t *testing.T) {
 	}
 	for _, tm := range times {
 		t.Logf("%-22s %-7s generate+edit %5.1fs  update %5.2fs  project e2e %6.1fs", tm.name, tm.result, tm.generate.Seconds(), tm.update.Seconds(), tm.run.Seconds())
+	}
+}
+
+// TestE2EAdd runs every framework through scaffold add (testdata/add): the
+// default project, edited as a user would (a route with its own test, the
+// README), then `add database=postgres docker ci` and its e2e against the
+// real PostgreSQL server, its Dockerfile parsed and its workflow through
+// actionlint; then `add database=none` and its e2e again.
+func TestE2EAdd(t *testing.T) {
+	actionlint := strings.Fields(os.Getenv("SCAFFOLD_ACTIONLINT")) // make e2e-add sets it
+	for _, f := range loadFixtures(t, "add") {
+		t.Run(f.framework+"/default", func(t *testing.T) {
+			ap := editedProject(t, f)
+			if ap.current.E2E == nil {
+				t.Skipf("%s has no e2e section", f.framework)
+			}
+			for i, sets := range addSteps(t, ap.current) {
+				start := time.Now()
+				addLikeTheCLI(t, ap, sets)
+				checkUserEdits(t, f, ap.dir)
+				t.Logf("ok   %5.2fs  scaffold add %v", time.Since(start).Seconds(), sets)
+				if i == 0 {
+					dockerfile, err := os.ReadFile(filepath.Join(ap.dir, "Dockerfile"))
+					if err != nil {
+						t.Fatalf("after add docker: %v", err)
+					}
+					if p := checkDockerfile(dockerfile); len(p) > 0 {
+						t.Errorf("the Dockerfile does not parse: %v", p)
+					}
+					switch {
+					case len(actionlint) > 0:
+						cmd := exec.Command(actionlint[0], append(actionlint[1:], filepath.Join(ap.dir, ".github", "workflows", "ci.yml"))...)
+						if out, err := cmd.CombinedOutput(); err != nil {
+							t.Errorf("actionlint on the workflow: %v\n%s", err, out)
+						} else {
+							t.Logf("ok          actionlint .github/workflows/ci.yml")
+						}
+					case inCI:
+						t.Errorf("SCAFFOLD_ACTIONLINT is not set: run this through make e2e-add")
+					default:
+						t.Logf("SKIPPED: actionlint (SCAFFOLD_ACTIONLINT is not set; make e2e-add sets it)")
+					}
+				}
+				e2e.Run(t, ap.project, ap.dir, withChecks(ap.current.E2E, f.http), e2e.Options{CI: inCI})
+			}
+		})
 	}
 }

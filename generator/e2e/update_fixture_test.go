@@ -76,13 +76,19 @@ type updateFixture struct {
 
 func loadUpdateFixtures(t *testing.T) []*updateFixture {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "update", "*", "fixture.txtar"))
+	return loadFixtures(t, "update")
+}
+
+// loadFixtures reads testdata/KIND/*/fixture.txtar ("update" or "add").
+func loadFixtures(t *testing.T, kind string) []*updateFixture {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", kind, "*", "fixture.txtar"))
 	if err != nil || len(paths) == 0 {
-		t.Fatalf("no update fixtures under testdata/update (%v)", err)
+		t.Fatalf("no %s fixtures under testdata/%s (%v)", kind, kind, err)
 	}
 	var out []*updateFixture
 	for _, p := range paths {
-		f, err := parseUpdateFixture(p)
+		f, err := parseFixture(p, kind == "update")
 		if err != nil {
 			t.Fatalf("%v", err)
 		}
@@ -91,7 +97,7 @@ func loadUpdateFixtures(t *testing.T) []*updateFixture {
 	return out
 }
 
-func parseUpdateFixture(file string) (*updateFixture, error) {
+func parseFixture(file string, needReport bool) (*updateFixture, error) {
 	a, err := txtar.ParseFile(file)
 	if err != nil {
 		return nil, err
@@ -128,7 +134,7 @@ func parseUpdateFixture(file string) (*updateFixture, error) {
 			return nil, fmt.Errorf("%s: section %q is none of: user|template new|edit|delete PATH, report, http, check PATH", file, s.Name)
 		}
 	}
-	if len(f.report) == 0 {
+	if needReport && len(f.report) == 0 {
 		return nil, fmt.Errorf("%s: no report section: say what the update must do", file)
 	}
 	return f, nil
