@@ -170,7 +170,14 @@ func TestE2EAdd(t *testing.T) {
 						t.Logf("SKIPPED: actionlint (SCAFFOLD_ACTIONLINT is not set; make e2e-add sets it)")
 					}
 				}
-				e2e.Run(t, ap.project, ap.dir, withChecks(ap.current.E2E, f.http), e2e.Options{CI: inCI})
+				// The run installs, builds and caches inside the project; it
+				// runs on a copy, so the next add sees the user's project, not
+				// the run's leftovers.
+				run := filepath.Join(t.TempDir(), filepath.Base(ap.dir))
+				if out, err := exec.Command("cp", "-a", ap.dir, run).CombinedOutput(); err != nil {
+					t.Fatalf("copying the project: %v %s", err, out)
+				}
+				e2e.Run(t, ap.project, run, withChecks(ap.current.E2E, f.http), e2e.Options{CI: inCI})
 			}
 		})
 	}
