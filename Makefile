@@ -77,6 +77,7 @@ freeze:
 e2e:
 	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2E$$/$(E2E_RUN)' ./generator/e2e
 	$(MAKE) e2e-update
+	$(MAKE) e2e-add
 
 ## e2e-update: per framework, generate, edit as a user would, update to a fixture version 2
 ## (generator/e2e/testdata/update/<fw>/) and run the updated project; prints each case's times
