@@ -73,7 +73,7 @@ golden:
 freeze:
 	$(GO) run ./cmd/scaffold-freeze
 
-## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one), then e2e-update
+## e2e: generate every golden case and run it with its own toolchain (E2E_RUN=gin/default for one), then e2e-update and e2e-add
 e2e:
 	$(GO) test -tags e2e $(E2E_FLAGS) -run 'TestE2E$$/$(E2E_RUN)' ./generator/e2e
 	$(MAKE) e2e-update
