@@ -84,7 +84,12 @@ func TestAddEqualsNewWithTheOption(t *testing.T) {
 			case generator.KindChoice:
 				values = opt.Choices
 			default:
-				continue // free text: no finite list to walk
+				// Free text: the values the golden cases give it.
+				for _, gc := range m.Golden {
+					if v, ok := gc.Options[opt.Key]; ok {
+						values = append(values, generator.FormatOptionValue(v))
+					}
+				}
 			}
 			for _, v := range values {
 				if def, ok := defaults[opt.Key]; !ok || def == v {
@@ -126,7 +131,7 @@ func TestAddEqualsNewWithTheOption(t *testing.T) {
 			}
 		}
 	}
-	if cases < 20 {
+	if cases < 35 {
 		t.Fatalf("only %d option changes were tried", cases)
 	}
 	t.Logf("%d option changes, each equal to new", cases)
