@@ -22,7 +22,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/scaffold-cli/scaffold/generator"
@@ -197,9 +196,9 @@ func runShell(ctx context.Context, dir string, env []string, command string) ([]
 
 // runCmd runs cmd in a process group of its own and returns its combined output.
 func runCmd(cmd *exec.Cmd) ([]byte, error) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownProcessGroup(cmd)
 	// Kill the whole group on timeout: npm, mvn and pip spawn children.
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.Cancel = func() error { return killGroup(cmd, true) }
 	cmd.WaitDelay = 5 * time.Second
 	var out bytes.Buffer
 	cmd.Stdout = &out
@@ -223,7 +222,7 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 	if starter != nil {
 		cmd = starter(command)
 	}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownProcessGroup(cmd)
 	var out syncBuffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
@@ -245,12 +244,12 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 		client.CloseIdleConnections()
 		// Stop by PID: SIGTERM to the server's process group, as a process
 		// manager would; it must shut down gracefully.
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		_ = killGroup(cmd, false)
 		select {
 		case <-exited:
 			t.Logf("ok          server stopped on SIGTERM")
 		case <-time.After(20 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			_ = killGroup(cmd, true)
 			<-exited
 			t.Errorf("server did not stop within 20s of SIGTERM\n%s", lastLines(out.Bytes(), 30))
 		}
@@ -467,7 +466,7 @@ func runAsPostgres(cmd *exec.Cmd) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: gid}}
+		runAs(cmd, uid, gid)
 	}
 	cmd.Env = append(os.Environ(), "PGPASSWORD=scaffold")
 	return cmd.CombinedOutput()
