@@ -417,12 +417,20 @@ func startPostgres(t T, dbName string, opts Options) *runningService {
 	if out, err := runAsPostgres(create); err != nil {
 		t.Fatalf("createdb: %v\n%s", err, out)
 	}
+	// A second, empty database for the project's tests, so that a project
+	// whose tests read TEST_DATABASE_URL proves they leave DATABASE_URL's alone.
+	testDB := dbName + "_test"
+	createTest := exec.Command(filepath.Join(pgBin, "createdb"), "-h", "127.0.0.1", "-p", port, "-U", "scaffold", testDB)
+	if out, err := runAsPostgres(createTest); err != nil {
+		t.Fatalf("createdb %s: %v\n%s", testDB, err, out)
+	}
 	url := fmt.Sprintf("postgres://scaffold:scaffold@127.0.0.1:%s/%s", port, dbName)
-	t.Logf("ok          postgres on 127.0.0.1:%s, database %s", port, dbName)
+	t.Logf("ok          postgres on 127.0.0.1:%s, databases %s and %s", port, dbName, testDB)
 	return &runningService{
 		name: "postgres",
 		env: []string{
 			"DATABASE_URL=" + url,
+			"TEST_DATABASE_URL=" + fmt.Sprintf("postgres://scaffold:scaffold@127.0.0.1:%s/%s", port, testDB),
 			"PGHOST=127.0.0.1", "PGPORT=" + port, "PGUSER=scaffold", "PGPASSWORD=scaffold", "PGDATABASE=" + dbName,
 		},
 		stop: stop,
