@@ -25,9 +25,9 @@ func builtinSummary(sum string) *Summary {
 		return &summaryGin
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return &summaryKoa
-	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
+	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return &summaryLaravel
-	case "2e092148d48f45fb46bd618ab4126996c071a112c3d709f873881aea91386686":
+	case "9081f71fbfc44f3dac4bacb192bad457901debdf33da8be58e3dbe22338baeb3":
 		return &summaryRails
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return &summarySpringBoot
@@ -48,9 +48,9 @@ func builtinManifest(sum string) *Manifest {
 		return manifestGin()
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return manifestKoa()
-	case "14dc93bf7cd7d1d78162f6a8dc46ec2c8de4d2b6cabd2461c261c45307bc74ee":
+	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return manifestLaravel()
-	case "2e092148d48f45fb46bd618ab4126996c071a112c3d709f873881aea91386686":
+	case "9081f71fbfc44f3dac4bacb192bad457901debdf33da8be58e3dbe22338baeb3":
 		return manifestRails()
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return manifestSpringBoot()
@@ -1229,13 +1229,17 @@ func manifestLaravel() *Manifest {
 		Description:     "PHP web framework (the Laravel 13 skeleton, PHPUnit, Vite)",
 		Language:        "PHP",
 		Version:         "13",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"laravel-app",
 		},
 		Versions: map[string]string{
-			"laravel": "13",
-			"php":     "8.4",
+			"laravel":        "13",
+			"node_image":     "24-slim",
+			"php":            "8.4",
+			"php_floor":      "8.3",
+			"php_newest":     "8.5",
+			"postgres_image": "18",
 		},
 		Options: []Option{
 			Option{
@@ -1452,13 +1456,16 @@ func manifestRails() *Manifest {
 		Description:     "full-stack Ruby web framework (Rails 8.1, minitest, Hotwire; API-only mode)",
 		Language:        "Ruby",
 		Version:         "8.1.3",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"rails-app",
 		},
 		Versions: map[string]string{
-			"rails": "8.1.3",
-			"ruby":  "3.4.8",
+			"postgres_image": "18",
+			"rails":          "8.1.3",
+			"ruby":           "3.4.8",
+			"ruby_floor":     "3.3",
+			"ruby_newest":    "4.0",
 		},
 		Options: []Option{
 			Option{
@@ -1697,12 +1704,12 @@ func manifestRails() *Manifest {
 				},
 			},
 		},
-		NextSteps: "cd {{.Dir}}\nbin/setup --skip-server     # bundle install, Linux platforms in Gemfile.lock{{ if .Vars.db }}, bin/rails db:prepare{{ end }} (needs Ruby >= 3.2 and RubyGems)\nbin/rails test\nbin/dev                     # then: curl localhost:3000/up\n",
+		NextSteps: "cd {{.Dir}}\nbin/setup --skip-server     # bundle install, Linux platforms in Gemfile.lock{{ if .Vars.db }}, bin/rails db:prepare{{ end }} (needs Ruby >= 3.3 and RubyGems)\nbin/rails test\nbin/dev                     # then: curl localhost:3000/up\n",
 		Requires: []doctor.Requirement{
 			doctor.Requirement{
 				Tool:    "Ruby",
 				Command: "ruby",
-				Min:     "3.2",
+				Min:     "3.3",
 				Install: "https://www.ruby-lang.org/en/documentation/installation/ (rbenv, mise or ruby-install for 3.4)",
 			},
 			doctor.Requirement{

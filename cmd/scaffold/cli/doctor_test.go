@@ -46,7 +46,7 @@ func TestDoctor(t *testing.T) {
 
 	code, out, errOut = runOn(t, sys, "doctor", "rails")
 	if code != 1 || !strings.Contains(out, "rails (Ruby on Rails 8.1.3): cannot run here") ||
-		!strings.Contains(out, "too old   Ruby 3.1.2 (needs 3.2 or later)") || !strings.Contains(out, "missing   Bundler: bundle not found on PATH") ||
+		!strings.Contains(out, "too old   Ruby 3.1.2 (needs 3.3 or later)") || !strings.Contains(out, "missing   Bundler: bundle not found on PATH") ||
 		!strings.Contains(errOut, `scaffold: rails: this machine cannot run the generated project; install what is marked above, then run "scaffold doctor rails" again`) {
 		t.Errorf("doctor rails: %d\n%s%s", code, out, errOut)
 	}
