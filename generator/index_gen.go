@@ -15,7 +15,7 @@ func init() {
 // flags runs no code per framework.
 func builtinSummary(sum string) *Summary {
 	switch sum {
-	case "676d4c165562952281e58976e6da76c831eed5d18f7da853790fe7b43e20b8fd":
+	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return &summaryDjango
 	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return &summaryExpress
@@ -38,7 +38,7 @@ func builtinSummary(sum string) *Summary {
 // builtinManifest builds a fresh copy of one manifest.
 func builtinManifest(sum string) *Manifest {
 	switch sum {
-	case "676d4c165562952281e58976e6da76c831eed5d18f7da853790fe7b43e20b8fd":
+	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return manifestDjango()
 	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return manifestExpress()
@@ -102,7 +102,7 @@ func manifestDjango() *Manifest {
 		Description:     "batteries-included Python web framework (5.2 LTS, startproject layout, manage.py test)",
 		Language:        "Python",
 		Version:         "5.2",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"django-project",
 		},
@@ -113,9 +113,11 @@ func manifestDjango() *Manifest {
 			"postgres_image":  "18",
 			"psycopg":         ">=3.3.9,<3.4",
 			"python_dotenv":   ">=1.2.4,<2",
-			"python_image":    "3.13-slim",
-			"python_min":      "3.10",
+			"python_image":    "3.14-slim",
+			"python_max":      "3.14",
+			"python_min":      "3.11",
 			"ruff":            ">=0.17.6,<0.18",
+			"whitenoise":      ">=6.12.0,<7",
 		},
 		Options: []Option{
 			Option{
@@ -167,6 +169,10 @@ func manifestDjango() *Manifest {
 			},
 			FileRule{
 				Match: "core/migrations/**",
+				When:  "ne .Options.database \"none\"",
+			},
+			FileRule{
+				Match: "accounts/**",
 				When:  "ne .Options.database \"none\"",
 			},
 			FileRule{
@@ -228,12 +234,12 @@ func manifestDjango() *Manifest {
 				},
 			},
 		},
-		NextSteps: "cd {{.Dir}}\npython3 -m venv .venv && . .venv/bin/activate\npip install -r requirements-dev.txt\n{{- if ne .Options.database \"none\"}}\npython manage.py migrate\n{{- end}}\npython manage.py test\npython manage.py runserver    # then: curl localhost:8000/health\n",
+		NextSteps: "cd {{.Dir}}\npython3 -m venv .venv && . .venv/bin/activate\npip install -r requirements-dev.txt\ncp .env.example .env          # DJANGO_DEBUG=true: without it, settings are production ones\n{{- if ne .Options.database \"none\"}}\npython manage.py migrate\n{{- end}}\npython manage.py test\npython manage.py runserver    # then: curl localhost:8000/health\n",
 		Requires: []doctor.Requirement{
 			doctor.Requirement{
 				Tool:    "Python",
 				Command: "python3",
-				Min:     "3.10",
+				Min:     "3.11",
 				Install: "https://www.python.org/downloads/, pyenv, or your system's python3 and python3-venv packages",
 			},
 			doctor.Requirement{

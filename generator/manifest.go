@@ -193,10 +193,41 @@ type Serve struct {
 
 // HTTPCheck is one request and what its answer must be.
 type HTTPCheck struct {
-	Path     string         `yaml:"path"`
-	Status   int            `yaml:"status"`
-	JSON     map[string]any `yaml:"json"`
-	Contains string         `yaml:"contains"`
+	Path string `yaml:"path"`
+	// When is a condition on the case's options; empty means every case.
+	When string `yaml:"when"`
+	// Method is GET (the default) or HEAD; a HEAD answer has no body, so
+	// it cannot have json or contains.
+	Method string `yaml:"method"`
+	// Headers are sent with the request; "Host" sets the Host header (a
+	// probe by pod IP), "X-Forwarded-Proto" what a TLS proxy would add.
+	Headers  map[string]string `yaml:"headers"`
+	Status   int               `yaml:"status"`
+	JSON     map[string]any    `yaml:"json"`
+	Contains string            `yaml:"contains"`
+}
+
+func chrootServe(c *ChrootRun) *Serve {
+	if c == nil {
+		return nil
+	}
+	return c.Serve
+}
+
+func (c HTTPCheck) validate() error {
+	if !strings.HasPrefix(c.Path, "/") {
+		return errors.New("path must start with /")
+	}
+	switch c.Method {
+	case "", "GET":
+	case "HEAD":
+		if len(c.JSON) > 0 || c.Contains != "" {
+			return errors.New("a HEAD answer has no body: drop json and contains")
+		}
+	default:
+		return fmt.Errorf("method %q is not GET or HEAD", c.Method)
+	}
+	return checkTemplateSyntax(c.Path, c.When, true)
 }
 
 // Service is a real server (e.g. postgres) the e2e harness provides to a case.
@@ -390,6 +421,16 @@ func (m *Manifest) validate() error {
 		if e.Serve != nil && e.Serve.ReadyTimeout != "" {
 			if _, err := time.ParseDuration(e.Serve.ReadyTimeout); err != nil {
 				bad("e2e serve ready_timeout: %v", err)
+			}
+		}
+		for _, s := range []*Serve{e.Serve, chrootServe(e.Chroot)} {
+			if s == nil {
+				continue
+			}
+			for _, c := range slices.Concat(s.Checks, s.ChecksAfterServicesStop) {
+				if err := c.validate(); err != nil {
+					bad("e2e serve check %s: %v", c.Path, err)
+				}
 			}
 		}
 		for _, s := range e.Services {

@@ -51,6 +51,11 @@ func TestParseManifestRejects(t *testing.T) {
 		{"e2e chroot package", "e2e:\n  chroot: {suite: sid, packages: [php-cli, '-y']}\n", `chroot package "-y"`},
 		{"e2e chroot suite", "e2e:\n  chroot: {packages: [php-cli]}\n", "chroot suite"},
 		{"e2e chroot unknown key", "e2e:\n  chroot: {suite: sid, packages: [php-cli], pakages: [x]}\n", "field pakages not found"},
+		{"e2e check method", "e2e:\n  serve: {command: x, checks: [{path: /health, method: POST}]}\n", `method "POST" is not GET or HEAD`},
+		{"e2e HEAD check with a body", "e2e:\n  serve: {command: x, checks: [{path: /health, method: HEAD, json: {status: ok}}]}\n", "a HEAD answer has no body"},
+		{"e2e check path", "e2e:\n  serve: {command: x, checks: [{path: health}]}\n", "path must start with /"},
+		{"e2e check condition", "e2e:\n  serve: {command: x, checks: [{path: /a, when: '{{'}]}\n", "e2e serve check /a"},
+		{"e2e chroot check", "e2e:\n  chroot: {suite: sid, packages: [php-cli], serve: {command: x, checks: [{path: /up, method: PUT}]}}\n", `method "PUT"`},
 		{"e2e chroot ready_timeout", "e2e:\n  chroot: {suite: sid, packages: [php-cli], serve: {command: x, ready_timeout: soon}}\n", "chroot serve ready_timeout"},
 	}
 	for _, tt := range tests {
@@ -82,7 +87,11 @@ func TestParseManifestChroot(t *testing.T) {
     setup: [gem list]
     env: {BUNDLE_GEMFILE: Gemfile.e2e}
     steps: [bin/rails test]
-    serve: {command: exec bin/rails server, checks: [{path: /up, status: 200}]}
+    serve:
+      command: exec bin/rails server
+      checks:
+        - {path: /up, status: 200}
+        - {path: /up, method: HEAD, headers: {Host: 10.0.0.7}, when: .Options.docker, status: 200}
 `)))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +99,8 @@ func TestParseManifestChroot(t *testing.T) {
 	c := m.E2E.Chroot
 	if c == nil || c.Suite != "sid" || len(c.Packages) != 2 || c.Binds[0].Target != "/opt/vendor" ||
 		c.Setup[0] != "gem list" || c.Env["BUNDLE_GEMFILE"] != "Gemfile.e2e" || c.Steps[0] != "bin/rails test" ||
-		c.Serve.Checks[0].Path != "/up" {
+		c.Serve.Checks[0].Path != "/up" || c.Serve.Checks[1].Method != "HEAD" ||
+		c.Serve.Checks[1].Headers["Host"] != "10.0.0.7" || c.Serve.Checks[1].When != ".Options.docker" {
 		t.Fatalf("chroot section parsed as %+v", c)
 	}
 }

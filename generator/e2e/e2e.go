@@ -7,6 +7,7 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -282,7 +283,7 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 	t.Logf("ok   %5.1fs  server answering on %s: %s", time.Since(start).Seconds(), base, command)
 
 	for _, c := range s.Checks {
-		checkHTTP(t, client, base, c, &out)
+		checkHTTP(t, p, client, base, c, &out)
 	}
 	if len(s.ChecksAfterServicesStop) > 0 {
 		if len(services) == 0 {
@@ -293,7 +294,7 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 		}
 		t.Logf("ok          services stopped: %s", serviceNames(services))
 		for _, c := range s.ChecksAfterServicesStop {
-			checkHTTP(t, client, base, c, &out)
+			checkHTTP(t, p, client, base, c, &out)
 		}
 	}
 }
@@ -305,11 +306,34 @@ func firstPath(s *generator.Serve) string {
 	return "/"
 }
 
-func checkHTTP(t T, client *http.Client, base string, c generator.HTTPCheck, serverOut *syncBuffer) {
+// checkHTTP sends one check's request, when its condition holds for the
+// case, and reports what in the answer differs from what the check wants.
+func checkHTTP(t T, p *generator.Project, client *http.Client, base string, c generator.HTTPCheck, serverOut *syncBuffer) {
 	t.Helper()
-	resp, err := client.Get(base + c.Path)
+	if ok, err := p.Condition(c.When); err != nil {
+		t.Fatalf("check %s: %v", c.Path, err)
+	} else if !ok {
+		return
+	}
+	method := cmp.Or(c.Method, http.MethodGet)
+	what := method + " " + c.Path
+	req, err := http.NewRequest(method, base+c.Path, nil)
 	if err != nil {
-		t.Errorf("GET %s: %v\n%s", c.Path, err, lastLines(serverOut.Bytes(), 30))
+		t.Fatalf("check %s: %v", what, err)
+	}
+	for _, k := range sortedMapKeys(c.Headers) {
+		if strings.EqualFold(k, "Host") {
+			req.Host = c.Headers[k]
+			continue
+		}
+		req.Header.Set(k, c.Headers[k])
+	}
+	if len(c.Headers) > 0 {
+		what += fmt.Sprintf(" %v", c.Headers)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Errorf("%s: %v\n%s", what, err, lastLines(serverOut.Bytes(), 30))
 		return
 	}
 	body, _ := io.ReadAll(resp.Body)
@@ -333,10 +357,10 @@ func checkHTTP(t T, client *http.Client, base string, c generator.HTTPCheck, ser
 		}
 	}
 	if len(problems) > 0 {
-		t.Errorf("GET %s: %s\nbody: %s\nserver output:\n%s", c.Path, strings.Join(problems, "; "), truncate(body, 2000), lastLines(serverOut.Bytes(), 30))
+		t.Errorf("%s: %s\nbody: %s\nserver output:\n%s", what, strings.Join(problems, "; "), truncate(body, 2000), lastLines(serverOut.Bytes(), 30))
 		return
 	}
-	t.Logf("ok          GET %s -> %d %s", c.Path, resp.StatusCode, truncate(bytes.TrimSpace(body), 200))
+	t.Logf("ok          %s -> %d %s", what, resp.StatusCode, truncate(bytes.TrimSpace(body), 200))
 }
 
 // runningService is a real server started for one case.

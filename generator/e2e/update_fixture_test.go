@@ -19,7 +19,8 @@ package e2e_test
 //	report               the update's report, one "ACTION PATH" a line, exactly
 //	http                 requests the updated project's server must answer
 //	                     (the user's route), one "GET PATH STATUS TEXT" a line,
-//	                     TEXT in the body; checked after the manifest's own
+//	                     TEXT in the body; "GET PATH Name:value... STATUS TEXT"
+//	                     sends headers too; checked after the manifest's own
 //	check PATH           lines the updated file must have ("+ TEXT") or lack
 //	                     ("- TEXT"), or the one line starting with TEXT that
 //	                     the update must leave as it was ("= TEXT": a secret)
@@ -113,12 +114,11 @@ func parseFixture(file string, needReport bool) (*updateFixture, error) {
 			slices.Sort(f.report)
 		case len(fields) == 1 && fields[0] == "http":
 			for _, line := range strings.Split(strings.TrimSpace(string(s.Data)), "\n") {
-				w := strings.SplitN(line, " ", 4)
-				status, err := strconv.Atoi(w[min(2, len(w)-1)])
-				if len(w) != 4 || w[0] != "GET" || err != nil {
-					return nil, fmt.Errorf("%s: http line %q is not GET PATH STATUS TEXT", file, line)
+				c, err := parseHTTPLine(line)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %v", file, err)
 				}
-				f.http = append(f.http, generator.HTTPCheck{Path: w[1], Status: status, Contains: w[3]})
+				f.http = append(f.http, c)
 			}
 		case len(fields) == 2 && fields[0] == "check":
 			for _, line := range strings.Split(strings.TrimRight(string(s.Data), "\n"), "\n") {
@@ -527,6 +527,31 @@ func TestUpdateFixtures(t *testing.T) {
 	}
 }
 
+// parseHTTPLine reads "GET PATH [Name:value ...] STATUS TEXT".
+func parseHTTPLine(line string) (generator.HTTPCheck, error) {
+	bad := fmt.Errorf("http line %q is not GET PATH [Name:value ...] STATUS TEXT", line)
+	w := strings.Split(line, " ")
+	if len(w) < 4 || w[0] != "GET" {
+		return generator.HTTPCheck{}, bad
+	}
+	c := generator.HTTPCheck{Path: w[1]}
+	for i := 2; i < len(w)-1; i++ {
+		if status, err := strconv.Atoi(w[i]); err == nil {
+			c.Status, c.Contains = status, strings.Join(w[i+1:], " ")
+			return c, nil
+		}
+		name, value, ok := strings.Cut(w[i], ":")
+		if !ok || name == "" || value == "" {
+			return generator.HTTPCheck{}, bad
+		}
+		if c.Headers == nil {
+			c.Headers = map[string]string{}
+		}
+		c.Headers[name] = value
+	}
+	return generator.HTTPCheck{}, bad
+}
+
 // withChecks is e with the fixture's requests added to its server's checks
 // (the host's server, or the chroot's).
 func withChecks(e *generator.E2E, checks []generator.HTTPCheck) *generator.E2E {
@@ -549,4 +574,21 @@ func withChecks(e *generator.E2E, checks []generator.HTTPCheck) *generator.E2E {
 		out.Chroot = &c
 	}
 	return &out
+}
+
+func TestParseHTTPLine(t *testing.T) {
+	c, err := parseHTTPLine("GET /hello?name=Ada 200 Hello, Ada!")
+	if err != nil || c.Path != "/hello?name=Ada" || c.Status != 200 || c.Contains != "Hello, Ada!" || c.Headers != nil {
+		t.Errorf("plain line: %+v, %v", c, err)
+	}
+	c, err = parseHTTPLine("GET /hello X-Forwarded-Proto:https Host:10.1.2.3 200 Hello, world!")
+	if err != nil || c.Status != 200 || c.Contains != "Hello, world!" ||
+		c.Headers["X-Forwarded-Proto"] != "https" || c.Headers["Host"] != "10.1.2.3" {
+		t.Errorf("line with headers: %+v, %v", c, err)
+	}
+	for _, bad := range []string{"POST /x 200 ok", "GET /x 200", "GET /x nope 200 ok", "GET /x X-A: 200 ok", "GET /x X-A:b ok"} {
+		if _, err := parseHTTPLine(bad); err == nil {
+			t.Errorf("parseHTTPLine(%q) accepted it", bad)
+		}
+	}
 }

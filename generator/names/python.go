@@ -87,11 +87,12 @@ var flaskReserved = pythonReserved(map[string]string{
 // layout already uses.
 var djangoReserved = pythonReserved(map[string]string{
 	"core":        "the core app",
+	"accounts":    "the accounts app (the user model)",
 	"manage":      "manage.py",
 	"staticfiles": "the collectstatic directory staticfiles/",
 	"media":       "the media/ directory",
 }, "django", "asgiref", "sqlparse", "gunicorn", "dotenv", "dj_database_url", "psycopg",
-	"psycopg_binary", "typing_extensions", "ruff", "pip", "setuptools", "pkg_resources")
+	"psycopg_binary", "typing_extensions", "whitenoise", "ruff", "pip", "setuptools", "pkg_resources")
 
 // pythonReserved maps each reserved name to what it collides with.
 func pythonReserved(layout map[string]string, installed ...string) map[string]string {

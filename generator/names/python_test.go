@@ -40,6 +40,8 @@ func TestPythonNameRules(t *testing.T) {
 		{rule: "django-project", name: "distutils", err: "standard-library"},     // gone in 3.12, still in 3.11
 		{rule: "django-project", name: "annotationlib", err: "standard-library"}, // new in 3.14
 		{rule: "django-project", name: "core", err: "the core app", suggests: `"core-app"`},
+		{rule: "django-project", name: "accounts", err: "the accounts app", suggests: `"accounts-app"`},
+		{rule: "django-project", name: "whitenoise", err: `the installed module "whitenoise"`},
 		{rule: "django-project", name: "manage", err: "manage.py"},
 		{rule: "django-project", name: "dj-database-url", err: `the installed module "dj_database_url"`},
 		{rule: "django-project", name: "def", err: "keyword", suggests: `"def-app"`},
