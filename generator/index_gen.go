@@ -27,7 +27,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryKoa
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return &summaryLaravel
-	case "9081f71fbfc44f3dac4bacb192bad457901debdf33da8be58e3dbe22338baeb3":
+	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return &summaryRails
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return &summarySpringBoot
@@ -50,7 +50,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestKoa()
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return manifestLaravel()
-	case "9081f71fbfc44f3dac4bacb192bad457901debdf33da8be58e3dbe22338baeb3":
+	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return manifestRails()
 	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
 		return manifestSpringBoot()
