@@ -283,3 +283,32 @@ func TestUpdateRefNeedsGitTemplate(t *testing.T) {
 		t.Errorf("--ref on a directory template: %s", errOut)
 	}
 }
+
+// URL#REF:DIR takes the template from a directory of the repository and
+// records it, so --answers finds it again.
+func TestGitTemplateSubdir(t *testing.T) {
+	dir := inTempDir(t)
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	mono := filepath.Join(dir, "mono")
+	if err := os.MkdirAll(filepath.Join(mono, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(mono, "templates"))
+	mustRun(t, 0, "template", "init", "hello")
+	t.Chdir(dir)
+	gitIn(t, mono, "init", "-q", "-b", "main")
+	gitIn(t, mono, "add", "-A")
+	gitIn(t, mono, "commit", "-qm", "v1")
+	url := "file://" + filepath.ToSlash(mono)
+	mustRun(t, 0, "new", "app", "--template", url+"#main:templates/hello", "--yes")
+	if a := answersOf(t, filepath.Join(dir, "app")); !strings.Contains(a, "template_path: templates/hello\n") {
+		t.Errorf(".scaffold.yaml does not record the directory:\n%s", a)
+	}
+	mustRun(t, 0, "new", "--answers", "app/.scaffold.yaml", "--dir", "copy")
+	_, errOut := mustRun(t, 1, "new", "x", "--template", url+"#main", "--yes")
+	if !strings.Contains(errOut, "or give their directory as URL#REF:DIR") {
+		t.Errorf("a repository with the template in a directory, given without it: %s", errOut)
+	}
+}

@@ -149,9 +149,6 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if o.ref != "" && answers.TemplateCommit == "" {
 		return usagef("--ref is for projects made from a template in a git repository; %s records none", answersPath)
 	}
-	if o.ref != "" && o.changes != nil {
-		return usagef("%s renders from the recorded commit; to move to %s, run \"scaffold update --ref %s\" first", o.verb, o.ref, o.ref)
-	}
 	current, err := o.manifestOf(ctx, answers, answersPath)
 	if err != nil {
 		return o.checkFailed(err)

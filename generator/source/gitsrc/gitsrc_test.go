@@ -1,6 +1,12 @@
 package gitsrc
 
-import "testing"
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
 
 func TestIsURL(t *testing.T) {
 	for arg, want := range map[string]bool{
@@ -49,4 +55,29 @@ func trimSlash(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+// A cancelled fetch (Ctrl-C) fails and leaves no clone behind.
+func TestFetchCancelledLeavesNothing(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	repo := t.TempDir()
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "x"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Fetch(ctx, Spec{URL: "file://" + filepath.ToSlash(repo), Ref: "main"}); err == nil {
+		t.Fatal("a cancelled fetch succeeded")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("a cancelled fetch left %s behind", left[0].Name())
+	}
 }
