@@ -238,6 +238,13 @@ func TestGitTemplateUpdate(t *testing.T) {
 			mustRun(t, 0, "update", "app", "--check")
 			mustRun(t, 0, "update", "app") // still the tag v1: nothing to do
 			mustRun(t, 1, "update", "app", "--ref", "v2", "--check")
+			// The repository moved: --template gives its new URL, without a ref.
+			moved := filepath.Join(dir, "moved.git")
+			gitIn(t, dir, "clone", "-q", "--bare", strings.TrimPrefix(url, "file://"), moved)
+			mustRun(t, 1, "update", "app", "--template", "file://"+filepath.ToSlash(moved), "--ref", "v2", "--check")
+			if _, errOut := mustRun(t, 2, "update", "app", "--template", url+"#v2"); !strings.Contains(errOut, "use --ref for that") {
+				t.Errorf("--template URL#REF on update: %s", errOut)
+			}
 			out, _ = mustRun(t, c.exit, "update", "app", "--ref", "v2")
 			if !strings.Contains(out, "from template version 1 to 2") {
 				t.Errorf("update report:\n%s", out)
@@ -310,5 +317,18 @@ func TestGitTemplateSubdir(t *testing.T) {
 	_, errOut := mustRun(t, 1, "new", "x", "--template", url+"#main", "--yes")
 	if !strings.Contains(errOut, "or give their directory as URL#REF:DIR") {
 		t.Errorf("a repository with the template in a directory, given without it: %s", errOut)
+	}
+}
+
+// Without git on PATH a repository template says so, and what to do.
+func TestGitTemplateNeedsGit(t *testing.T) {
+	dir := inTempDir(t)
+	t.Setenv("PATH", dir)
+	_, errOut := mustRun(t, 1, "new", "app", "--template", "https://example.com/team/starter.git#v1", "--yes")
+	if !strings.Contains(errOut, "needs git on PATH") || !strings.Contains(errOut, "--template DIR") {
+		t.Errorf("without git: %s", errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "app")); err == nil {
+		t.Error("app/ was written")
 	}
 }
