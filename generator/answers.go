@@ -21,9 +21,15 @@ type Answers struct {
 	TemplateVersion  int    `yaml:"template_version"`
 	// Template is where a custom template came from (see Manifest.Source);
 	// empty, and left out, for a built-in framework.
-	Template string         `yaml:"template,omitempty"`
-	Name     string         `yaml:"name"`
-	Options  map[string]any `yaml:"options"` // typed: true, not "true"
+	Template string `yaml:"template,omitempty"`
+	// For a template in a git repository (Template is its URL): the ref
+	// given (empty: the default branch), the commit it resolved to, and the
+	// template's directory in the repository (empty: its root).
+	TemplateRef    string         `yaml:"template_ref,omitempty"`
+	TemplateCommit string         `yaml:"template_commit,omitempty"`
+	TemplatePath   string         `yaml:"template_path,omitempty"`
+	Name           string         `yaml:"name"`
+	Options        map[string]any `yaml:"options"` // typed: true, not "true"
 }
 
 const answersHeader = `# Written by scaffold; commit it. It records how this project was generated:
@@ -43,6 +49,9 @@ func (p *Project) AnswersYAML() []byte {
 		Template:         p.Manifest.Source,
 		Name:             p.Name,
 		Options:          map[string]any{},
+	}
+	if g := p.Manifest.Git; g != nil {
+		a.TemplateRef, a.TemplateCommit, a.TemplatePath = g.Ref, g.Commit, g.Subdir
 	}
 	for k, v := range p.Options {
 		if o, _ := p.Manifest.Option(k); o.When != "" && !p.applies(o) {

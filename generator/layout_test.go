@@ -28,8 +28,9 @@ var diskWriters = map[string]bool{
 // mayWrite are the packages allowed to touch the disk: the writer, the test
 // harnesses, whose scratch directories (a database cluster, a broken
 // template tree) are never a user's project, and indexgen, which writes
-// generated Go source at build time.
-var mayWrite = map[string]bool{"generator/write": true, "generator/e2e": true, "generator/e2e/chroot": true, "generator/internal/indexgen": true, "generator/testtemplates": true}
+// generated Go source at build time, and gitsrc, whose scratch clone of a
+// template repository is removed before Fetch returns.
+var mayWrite = map[string]bool{"generator/source/gitsrc": true, "generator/write": true, "generator/e2e": true, "generator/e2e/chroot": true, "generator/internal/indexgen": true, "generator/testtemplates": true}
 
 type goFile struct {
 	dir  string // slash path from the module root, e.g. generator/names

@@ -78,6 +78,9 @@ type Manifest struct {
 	// directory; see LoadTemplateDir), "" for a built-in framework. Every
 	// project made from it records it, so update finds the template again.
 	Source string `yaml:"-" json:"source,omitempty"`
+	// Git is set for a custom template read from a git repository (Source
+	// is then its URL): the ref asked for and the commit it resolved to.
+	Git *GitOrigin `yaml:"-" json:"git,omitempty"`
 
 	// files is the framework's own tree (rooted at its files/ directory).
 	files fs.FS

@@ -1,14 +1,17 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/generator/source"
+	"github.com/scaffold-cli/scaffold/generator/source/gitsrc"
 )
 
 // LoadTemplateDir loads a custom template: one framework's directory on
@@ -21,12 +24,9 @@ func LoadTemplateDir(dir string, opts ...LoadOption) (*Manifest, error) {
 	if err != nil {
 		return nil, input.Errorf("%v", err)
 	}
-	s, err := parseSummary(data)
+	name, err := templateName(data, filepath.Join(dir, ManifestFile))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestFile), err)
-	}
-	if !frameworkNameRe.MatchString(s.Name) {
-		return nil, fmt.Errorf("%s: name %q: use lower-case letters, digits and '-'", filepath.Join(dir, ManifestFile), s.Name)
+		return nil, err
 	}
 	if err := source.CheckTemplateDir(dir); err != nil {
 		return nil, err
@@ -35,11 +35,81 @@ func LoadTemplateDir(dir string, opts ...LoadOption) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := LoadManifest(source.TemplateDir(abs, s.Name), s.Name, opts...)
+	m, err := LoadManifest(source.TemplateDir(abs, name), name, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
 	return m, nil
+}
+
+// templateName is the framework name a custom template's manifest gives.
+func templateName(manifest []byte, where string) (string, error) {
+	s, err := parseSummary(manifest)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", where, err)
+	}
+	if !frameworkNameRe.MatchString(s.Name) {
+		return "", fmt.Errorf("%s: name %q: use lower-case letters, digits and '-'", where, s.Name)
+	}
+	return s.Name, nil
+}
+
+// GitOrigin is where in a git repository a custom template was read: the
+// ref asked for ("" for the default branch), the commit it resolved to and
+// the template's directory in the repository ("" for its root).
+type GitOrigin struct {
+	Ref    string `json:"ref,omitempty"`
+	Commit string `json:"commit"`
+	Subdir string `json:"subdir,omitempty"`
+}
+
+// IsGitTemplate reports whether a --template argument names a git
+// repository rather than a directory: an existing directory always wins;
+// otherwise see gitsrc.IsURL (git@, https://, http://, ssh://, git://,
+// file:// or a URL ending in .git).
+func IsGitTemplate(arg string) bool {
+	if info, err := os.Stat(arg); err == nil && info.IsDir() {
+		return false
+	}
+	return gitsrc.IsURL(arg)
+}
+
+// LoadGitTemplate loads the custom template spec names (URL#REF:SUBDIR, see
+// gitsrc.Spec) from its git repository, cloned and removed again by
+// gitsrc.Fetch. The manifest's Source is the URL and Git says which ref and
+// commit it came from; every project made from it records both.
+func LoadGitTemplate(ctx context.Context, spec string, opts ...LoadOption) (*Manifest, error) {
+	s, err := gitsrc.Parse(spec)
+	if err != nil {
+		return nil, input.Errorf("%v", err)
+	}
+	co, err := gitsrc.Fetch(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	data, err := fs.ReadFile(co.FS, ManifestFile)
+	if err != nil {
+		return nil, err
+	}
+	name, err := templateName(data, s.String()+" "+ManifestFile)
+	if err != nil {
+		return nil, err
+	}
+	m, err := LoadManifest(source.TemplateFS(co.FS, s.URL, name), name, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("template %s (commit %.12s): %w", s, co.Commit, err)
+	}
+	m.Git = &GitOrigin{Ref: s.Ref, Commit: co.Commit, Subdir: s.Subdir}
+	return m, nil
+}
+
+// TemplateArg is what --template takes to find m again: its directory, or
+// for a git template URL#REF:SUBDIR; "" for a built-in framework.
+func (m *Manifest) TemplateArg() string {
+	if m.Git == nil {
+		return m.Source
+	}
+	return gitsrc.Spec{URL: m.Source, Ref: m.Git.Ref, Subdir: m.Git.Subdir}.String()
 }
 
 // Put adds m to the catalog, in place of a framework of the same name: a
@@ -51,14 +121,20 @@ func (c *Catalog) Put(m *Manifest) {
 	}
 }
 
-// BySource finds the custom template loaded from dir (see Put).
+// BySource finds the custom template loaded from dir, or from the git
+// spec given as it was given (see Put).
 func (c *Catalog) BySource(dir string) (*Manifest, bool) {
+	for _, m := range c.manifests {
+		if m.Git != nil && m.TemplateArg() == dir {
+			return m, true
+		}
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, false
 	}
 	for _, m := range c.manifests {
-		if m.Source == abs {
+		if m.Git == nil && m.Source == abs {
 			return m, true
 		}
 	}

@@ -40,6 +40,16 @@ func RenderUpdate(current *Manifest, a *Answers, set map[string]string, seed str
 	if err != nil {
 		return nil, err
 	}
+	return RenderUpdateFrom(old, current, a, set, seed)
+}
+
+// RenderUpdateFrom is RenderUpdate with the base's manifest given: for a
+// template in git, the recorded commit's (see LoadGitTemplate), which needs
+// no frozen history.
+func RenderUpdateFrom(old, current *Manifest, a *Answers, set map[string]string, seed string) (*UpdateSides, error) {
+	if old.Name != a.Framework || current.Name != a.Framework {
+		return nil, fmt.Errorf("update of a %s project needs %s manifests, not %s and %s", a.Framework, a.Framework, old.Name, current.Name)
+	}
 	baseProject, err := ResolveAnswers(old, a, SeededRandom(seed))
 	if err != nil {
 		return nil, err

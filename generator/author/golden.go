@@ -38,7 +38,7 @@ func RenderCase(m *generator.Manifest, gc generator.GoldenCase) ([]generator.Fil
 		opts[k] = generator.FormatOptionValue(v)
 	}
 	local := *m
-	local.Source = ""
+	local.Source, local.Git = "", nil
 	p, err := generator.Resolve(&local, generator.Request{Name: gc.ProjectName(), Options: opts}, generator.SeededRandom(GoldenSeed))
 	if err != nil {
 		return nil, fmt.Errorf("golden case %q: %w", gc.Name, err)

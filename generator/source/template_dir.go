@@ -99,6 +99,13 @@ func TemplateDir(dir, name string) fs.FS {
 	return &singleFS{name: name, dir: dir, inner: os.DirFS(dir)}
 }
 
+// TemplateFS is TemplateDir for a template directory held in inner (a
+// template read from a git repository into memory); origin is where it
+// came from, as TemplateDirOf reports it.
+func TemplateFS(inner fs.FS, origin, name string) fs.FS {
+	return &singleFS{name: name, dir: origin, inner: inner}
+}
+
 // TemplateDirOf is the directory of a tree made by TemplateDir, if fsys is
 // one.
 func TemplateDirOf(fsys fs.FS) (string, bool) {

@@ -85,7 +85,7 @@ take their defaults with --yes.`,
 	f := cmd.Flags()
 	f.SortFlags = false
 	f.VarP(onceString(&o.framework), "framework", "f", "framework to generate (see \"scaffold list\")")
-	f.Var(onceString(&o.template), "template", "generate from a custom template directory (manifest.yaml and files/) instead of a built-in framework")
+	f.Var(onceString(&o.template), "template", "generate from a custom template: a directory (manifest.yaml and files/), or a git repository URL[#REF[:DIR]] (an existing directory wins)")
 	f.Var(onceString(&o.dir), "dir", "directory to create (default ./NAME)")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
 	f.Var(onceString(&o.answersFile), "answers", "regenerate from a project's .scaffold.yaml")
@@ -351,7 +351,7 @@ func (o *newOptions) run(ctx context.Context) error {
 		return usagef("--json goes with --dry-run")
 	}
 	if o.template != "" {
-		if err := o.useTemplate(o.template); err != nil {
+		if err := o.useTemplate(ctx, o.template); err != nil {
 			return err
 		}
 	}
@@ -361,8 +361,20 @@ func (o *newOptions) run(ctx context.Context) error {
 		if answers, err = readAnswers(o.answersFile); err != nil {
 			return err
 		}
-		if answers.Template != "" && o.template == "" {
-			if err := o.useTemplate(answers.Template); err != nil {
+		if answers.Template != "" && o.template == "" && answers.TemplateCommit != "" {
+			// The recorded commit, not the ref's head: the same files again.
+			spec := answers.Template + "#" + answers.TemplateCommit
+			if answers.TemplatePath != "" {
+				spec += ":" + answers.TemplatePath
+			}
+			if err := o.useTemplate(ctx, spec); err != nil {
+				return fmt.Errorf("%s was made from the template in %s at commit %s: %w", o.answersFile, answers.Template, answers.TemplateCommit, err)
+			}
+			if m, err := o.catalog.Lookup(o.framework); err == nil && m.Git != nil {
+				m.Git.Ref = answers.TemplateRef
+			}
+		} else if answers.Template != "" && o.template == "" {
+			if err := o.useTemplate(ctx, answers.Template); err != nil {
 				return fmt.Errorf("%s was made from the template at %s: %w; give its new place with --template DIR", o.answersFile, answers.Template, err)
 			}
 		}
@@ -435,9 +447,10 @@ func (o *newOptions) run(ctx context.Context) error {
 	return nil
 }
 
-// useTemplate makes the custom template in dir the framework to generate.
-func (o *newOptions) useTemplate(dir string) error {
-	m, err := loadTemplate(o.catalog, dir)
+// useTemplate makes the custom template in dir (or the git repository it
+// names) the framework to generate.
+func (o *newOptions) useTemplate(ctx context.Context, dir string) error {
+	m, err := loadTemplate(ctx, o.catalog, dir)
 	if err != nil {
 		return err
 	}

@@ -224,7 +224,7 @@ func equivalentCommand(p *generator.Project, dir string, extra ...string) string
 	m := p.Manifest
 	args := []string{"scaffold", "new", shellQuote(p.Name), "--framework=" + m.Name}
 	if m.Source != "" {
-		args[3] = "--template=" + shellQuote(m.Source)
+		args[3] = "--template=" + shellQuote(m.TemplateArg())
 	}
 	if dir != "" {
 		args = append(args, "--dir="+shellQuote(dir))

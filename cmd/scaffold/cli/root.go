@@ -89,7 +89,7 @@ func mainWithContext(ctx context.Context, args []string, io *IO, catalog *genera
 			fmt.Fprintf(io.Err, "scaffold: %v\n", err)
 			return ExitUsage
 		} else if given {
-			if _, err := loadTemplate(catalog, dir); err != nil {
+			if _, err := loadTemplate(ctx, catalog, dir); err != nil {
 				fmt.Fprintf(io.Err, "scaffold: %s\n", oneLine(err.Error()))
 				return exitCode(err)
 			}
@@ -172,13 +172,20 @@ func isNewCommand(args []string) bool {
 	return false
 }
 
-// loadTemplate loads the custom template in dir into the catalog (once:
-// a second call finds it there).
-func loadTemplate(catalog *generator.Catalog, dir string) (*generator.Manifest, error) {
+// loadTemplate loads the custom template in dir, or in the git repository
+// it names (see generator.IsGitTemplate), into the catalog (once: a second
+// call finds it there).
+func loadTemplate(ctx context.Context, catalog *generator.Catalog, dir string) (*generator.Manifest, error) {
 	if m, ok := catalog.BySource(dir); ok {
 		return m, nil
 	}
-	m, err := generator.LoadTemplateDir(dir)
+	var m *generator.Manifest
+	var err error
+	if generator.IsGitTemplate(dir) {
+		m, err = generator.LoadGitTemplate(ctx, dir)
+	} else {
+		m, err = generator.LoadTemplateDir(dir)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -35,6 +35,7 @@ type updateOptions struct {
 	noInput    bool
 	seed       string
 	template   string
+	ref        string
 	// changes, for scaffold add and remove, are the option changes asked
 	// for (raw, as typed); nil for update.
 	changes []string
@@ -85,6 +86,7 @@ a usage error. Nothing is written on an error or Ctrl-C.`,
 	f.BoolVar(&o.allowDirty, "allow-dirty", false, "update even when the git work tree has uncommitted changes")
 	f.StringArrayVar(&o.sets, "set", nil, "set an option: --set key=value (repeatable)")
 	f.BoolVar(&o.noInput, "no-input", false, "never ask: options new in the template take their defaults")
+	f.Var(onceString(&o.ref), "ref", "for a project made from a template in git: the branch, tag or commit to update to (default: the recorded ref, re-resolved)")
 	f.Var(onceString(&o.template), "template", "the custom template the project was made from, where it is now (default: where .scaffold.yaml says)")
 	f.Var(onceString(&o.seed), "seed", "seed the renderings' secrets (tests only)")
 	_ = f.MarkHidden("seed")
@@ -144,9 +146,18 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if err != nil {
 		return o.checkFailed(fmt.Errorf("%s: %w", answersPath, err))
 	}
-	current, err := o.manifestOf(answers, answersPath)
+	if o.ref != "" && answers.TemplateCommit == "" {
+		return usagef("--ref is for projects made from a template in a git repository; %s records none", answersPath)
+	}
+	current, err := o.manifestOf(ctx, answers, answersPath)
 	if err != nil {
 		return o.checkFailed(err)
+	}
+	var base *generator.Manifest
+	if answers.TemplateCommit != "" {
+		if base, err = o.gitBase(ctx, current, answers); err != nil {
+			return o.checkFailed(err)
+		}
 	}
 	if o.changes != nil {
 		if len(sets) > 0 {
@@ -165,9 +176,22 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if seed == "" {
 		seed = randomSeed()
 	}
-	sides, err := generator.RenderUpdate(current, answers, sets, seed)
+	var sides *generator.UpdateSides
+	if base != nil {
+		sides, err = generator.RenderUpdateFrom(base, current, answers, sets, seed)
+	} else {
+		sides, err = generator.RenderUpdate(current, answers, sets, seed)
+	}
 	if err != nil {
 		return o.checkFailed(err)
+	}
+	if o.check && base != nil {
+		if base.Git.Commit != current.Git.Commit {
+			fmt.Fprintf(o.io.Out, "%s: made from commit %.12s of %s; %s is at %.12s: run \"scaffold update\"\n", dir, base.Git.Commit, current.Source, refOf(current), current.Git.Commit)
+			return errBehind
+		}
+		fmt.Fprintf(o.io.Out, "%s: current (commit %.12s of %s, %s)\n", dir, current.Git.Commit, current.Source, refOf(current))
+		return nil
 	}
 	if o.check {
 		if sides.From < sides.To {
@@ -195,6 +219,10 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	}
 	if o.dryRun {
 		return o.printDryRun(dir, sides, plan)
+	}
+	if !plan.Changed() && o.changes == nil && base != nil {
+		fmt.Fprintf(o.io.Out, "%s is already up to date (commit %.12s of %s, %s); nothing to do\n", dir, current.Git.Commit, current.Source, refOf(current))
+		return nil
 	}
 	if !plan.Changed() && o.changes == nil {
 		fmt.Fprintf(o.io.Out, "%s is current (%s template version %d); nothing to do\n", dir, answers.Framework, sides.To)
@@ -225,7 +253,10 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 // manifestOf finds the current template of the project answers describe:
 // the custom template it records (or --template), else the built-in
 // framework.
-func (o *updateOptions) manifestOf(answers *generator.Answers, answersPath string) (*generator.Manifest, error) {
+func (o *updateOptions) manifestOf(ctx context.Context, answers *generator.Answers, answersPath string) (*generator.Manifest, error) {
+	if answers.TemplateCommit != "" {
+		return o.gitCurrent(ctx, answers, answersPath)
+	}
 	dir := o.template
 	if dir == "" && answers.Template == "" {
 		return o.catalog.Lookup(answers.Framework)
@@ -233,7 +264,7 @@ func (o *updateOptions) manifestOf(answers *generator.Answers, answersPath strin
 	if dir == "" {
 		dir = answers.Template
 	}
-	m, err := loadTemplate(o.catalog, dir)
+	m, err := loadTemplate(ctx, o.catalog, dir)
 	if err != nil {
 		if o.template == "" {
 			return nil, fmt.Errorf("%s records the template at %s: %w; if it moved, give its new place with --template DIR", answersPath, dir, err)
@@ -244,6 +275,79 @@ func (o *updateOptions) manifestOf(answers *generator.Answers, answersPath strin
 		return nil, usagef("the template at %s is %s, but %s records a %s project; give the template it was made from", dir, m.Name, answersPath, answers.Framework)
 	}
 	return m, nil
+}
+
+// gitSpec is the --template argument of the project's git template at ref:
+// its recorded URL, or the one --template gives (the repository moved).
+func (o *updateOptions) gitSpec(answers *generator.Answers, ref string) (string, error) {
+	url := answers.Template
+	if o.template != "" {
+		if !generator.IsGitTemplate(o.template) || strings.Contains(o.template, "#") {
+			return "", usagef("--template %s: this project was made from a template in git; give the repository's new URL, without #REF (use --ref for that)", o.template)
+		}
+		url = o.template
+	}
+	spec := url
+	if ref != "" || answers.TemplatePath != "" {
+		spec += "#" + ref
+	}
+	if answers.TemplatePath != "" {
+		spec += ":" + answers.TemplatePath
+	}
+	return spec, nil
+}
+
+// gitCurrent loads the newer side of a git template's update: the ref
+// --ref gives, else the recorded ref re-resolved (a branch's new head; a
+// tag stays where it is). add and remove render from the recorded commit.
+func (o *updateOptions) gitCurrent(ctx context.Context, answers *generator.Answers, answersPath string) (*generator.Manifest, error) {
+	ref := answers.TemplateRef
+	switch {
+	case o.changes != nil:
+		ref = answers.TemplateCommit
+	case o.ref != "":
+		ref = o.ref
+	}
+	spec, err := o.gitSpec(answers, ref)
+	if err != nil {
+		return nil, err
+	}
+	m, err := generator.LoadGitTemplate(ctx, spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s records the template in %s: %w", answersPath, answers.Template, err)
+	}
+	if m.Name != answers.Framework {
+		return nil, usagef("the template at %s is %s, but %s records a %s project; give the template it was made from", spec, m.Name, answersPath, answers.Framework)
+	}
+	if o.changes != nil {
+		m.Git.Ref = answers.TemplateRef // still the ref the project follows
+	}
+	return m, nil
+}
+
+// gitBase loads the base of a git template's update: the recorded commit
+// (current itself when the ref still resolves to it).
+func (o *updateOptions) gitBase(ctx context.Context, current *generator.Manifest, answers *generator.Answers) (*generator.Manifest, error) {
+	if current.Git != nil && current.Git.Commit == answers.TemplateCommit {
+		return current, nil
+	}
+	spec, err := o.gitSpec(answers, answers.TemplateCommit)
+	if err != nil {
+		return nil, err
+	}
+	m, err := generator.LoadGitTemplate(ctx, spec)
+	if err != nil {
+		return nil, fmt.Errorf("the project's recorded commit %s of %s: %w", answers.TemplateCommit, answers.Template, err)
+	}
+	return m, nil
+}
+
+// refOf names the ref a git template follows, for messages.
+func refOf(m *generator.Manifest) string {
+	if m.Git == nil || m.Git.Ref == "" {
+		return "the default branch"
+	}
+	return m.Git.Ref
 }
 
 // askNewOptions asks, at a terminal, the options that the current template
