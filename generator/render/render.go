@@ -7,7 +7,6 @@
 package render
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"text/template"
@@ -88,12 +87,16 @@ var builtinNames = map[string]any{
 	"urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
 }
 
-// CheckSyntax reports what newTemplate(name).Parse(text) would, without making
-// a template: text/template's Parse is parse.Parse with the function map and
+// CheckSyntax reports what newTemplate(name).Parse(text) would, and
+// {{template}} calls that recurse or nest too deep (MaxTemplateDepth),
+// without making a template: text/template's Parse is parse.Parse with the function map and
 // the builtins, and making a template copies the ~200 functions into it.
 func CheckSyntax(name, text string) error {
-	_, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
-	return err
+	trees, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
+	if err != nil {
+		return err
+	}
+	return checkDepth(name, trees, name)
 }
 
 // Set makes the templates of a manifest's projects. Each template made by
@@ -136,6 +139,9 @@ func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 	tree := trees[name]
 	if len(trees) != 1 || tree == nil || callsTemplates(tree.Root) {
 		// It defines or calls named templates: a namespace of its own.
+		if err := checkDepth(name, trees, name); err != nil {
+			return nil, err
+		}
 		return newTemplate(name).Parse(text)
 	}
 	if s.base == nil {
@@ -191,11 +197,11 @@ func (s *Set) String(name, text string, data any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	b, err := execute(name, t, data)
+	if err != nil {
 		return "", err
 	}
-	return b.String(), nil
+	return string(b), nil
 }
 
 // Condition evaluates a `when` pipeline; an empty one is true.
@@ -231,11 +237,7 @@ func (s *Set) File(name string, content []byte, data any) ([]byte, error) {
 		s.files[name] = parsedFile{text: text, t: t}
 		s.mu.Unlock()
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return execute(name, t, data)
 }
 
 // String renders one template on its own (a set of one): the output and

@@ -1,0 +1,136 @@
+package render
+
+// Bounds of rendering. A template may come from anywhere (--template DIR, a
+// git repository, the user's config directory), and text/template can loop,
+// recurse and print without end: every generation is held to these limits,
+// each failing with an error that names the file and the limit. They are
+// variables so tests can lower them; built-in templates stay far below
+// every one (generator's TestBuiltInTemplatesWithinBounds).
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"text/template"
+	"text/template/parse"
+	"time"
+)
+
+var (
+	// MaxRenderTime is how long one template (a file, a var, a condition)
+	// may take to render. text/template cannot be interrupted: a template
+	// that runs over is abandoned, and the generation fails.
+	MaxRenderTime = 5 * time.Second
+	// MaxRenderedSize is the most bytes a generated project may hold, all
+	// its files together (so also the most one template may print).
+	MaxRenderedSize = 64 << 20
+	// MaxTemplateDepth is how deep {{template}} calls may nest in one file.
+	// A template that calls itself, directly or not, is refused at once:
+	// how deep it would go depends on the data.
+	MaxTemplateDepth = 50
+)
+
+// ErrTooLarge is what rendering more than MaxRenderedSize bytes fails with.
+var ErrTooLarge = errors.New("renders too much")
+
+// cappedBuffer stops taking bytes past its limit, which ends the
+// template's execution with ErrTooLarge.
+type cappedBuffer struct {
+	bytes.Buffer
+	limit int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.limit {
+		return 0, ErrTooLarge
+	}
+	return b.Buffer.Write(p)
+}
+
+// execute runs t into a buffer, within MaxRenderTime and MaxRenderedSize.
+func execute(name string, t *template.Template, data any) ([]byte, error) {
+	limit, timeout := MaxRenderedSize, MaxRenderTime
+	b := &cappedBuffer{limit: limit}
+	done := make(chan error, 1)
+	go func() { done <- t.Execute(b, data) }()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		if errors.Is(err, ErrTooLarge) {
+			return nil, fmt.Errorf("%s: %w: more than %d bytes, the most a whole project may hold; a template that prints without end?", name, ErrTooLarge, limit)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	case <-timer.C:
+		// The goroutine runs on and its result is dropped; the generation
+		// fails, and a CLI run ends with it.
+		return nil, fmt.Errorf("%s: rendering took longer than %s, the limit for one template; a loop that does not end, or one far too large?", name, timeout)
+	}
+}
+
+// checkDepth refuses a template whose {{template}} calls recurse, or nest
+// deeper than MaxTemplateDepth, starting from the template named root.
+// trees are the file's, as parse.Parse gives them.
+func checkDepth(name string, trees map[string]*parse.Tree, root string) error {
+	var chain []string
+	var visit func(n string) error
+	visit = func(n string) error {
+		for i, c := range chain {
+			if c == n {
+				return fmt.Errorf("%s: template %q calls itself (%s); scaffold renders no recursive template, since its depth would depend on the data: write the levels out", name, n, joinChain(append(chain[i:], n)))
+			}
+		}
+		if len(chain) > MaxTemplateDepth {
+			return fmt.Errorf("%s: {{template}} calls nest more than %d deep (%s…); flatten them", name, MaxTemplateDepth, joinChain(chain[:min(len(chain), 5)]))
+		}
+		tree, ok := trees[n]
+		if !ok {
+			return nil // an unknown template fails when executed, with text/template's error
+		}
+		chain = append(chain, n)
+		defer func() { chain = chain[:len(chain)-1] }()
+		for _, callee := range calledTemplates(tree.Root, nil) {
+			if err := visit(callee); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return visit(root)
+}
+
+func joinChain(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += " → "
+		}
+		out += fmt.Sprintf("%q", n)
+	}
+	return out
+}
+
+// calledTemplates lists the names a parse tree calls with {{template}}.
+func calledTemplates(n parse.Node, out []string) []string {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return out
+		}
+		for _, c := range n.Nodes {
+			out = calledTemplates(c, out)
+		}
+	case *parse.IfNode:
+		out = calledTemplates(n.ElseList, calledTemplates(n.List, out))
+	case *parse.RangeNode:
+		out = calledTemplates(n.ElseList, calledTemplates(n.List, out))
+	case *parse.WithNode:
+		out = calledTemplates(n.ElseList, calledTemplates(n.List, out))
+	case *parse.TemplateNode:
+		out = append(out, n.Name)
+	}
+	return out
+}
