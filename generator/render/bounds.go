@@ -134,3 +134,80 @@ func calledTemplates(n parse.Node, out []string) []string {
 	}
 	return out
 }
+
+// MaxListLength is the most elements until, untilStep and seq may make: a
+// list is built whole before a range reads it, so a huge count would fill
+// memory long before MaxRenderTime ends the template.
+var MaxListLength = 1 << 20
+
+// boundedFuncs replace the sprig functions whose output size a template
+// chooses with one number (a count, a width), so that memory is bounded by
+// MaxListLength and MaxRenderedSize rather than by the machine.
+// orig is sprig's map, whose functions they call within the bounds.
+func boundedFuncs(orig template.FuncMap) template.FuncMap {
+	return template.FuncMap{
+		"until": func(count int) ([]int, error) {
+			if err := checkLength("until", abs(count)); err != nil {
+				return nil, err
+			}
+			return orig["until"].(func(int) []int)(count), nil
+		},
+		"untilStep": func(start, stop, step int) ([]int, error) {
+			if step != 0 {
+				if err := checkLength("untilStep", abs(stop-start)/abs(step)); err != nil {
+					return nil, err
+				}
+			}
+			return orig["untilStep"].(func(int, int, int) []int)(start, stop, step), nil
+		},
+		"seq": func(params ...int) (string, error) {
+			span := 0
+			switch len(params) {
+			case 1:
+				span = abs(params[0])
+			case 2:
+				span = abs(params[1] - params[0])
+			case 3:
+				if params[1] != 0 {
+					span = abs(params[2]-params[0]) / abs(params[1])
+				}
+			}
+			if err := checkLength("seq", span); err != nil {
+				return "", err
+			}
+			return orig["seq"].(func(...int) string)(params...), nil
+		},
+		"repeat": func(count int, str string) (string, error) {
+			if count > 0 && len(str) > 0 && count > MaxRenderedSize/len(str) {
+				return "", fmt.Errorf("repeat %d: more than the %d bytes a project may hold", count, MaxRenderedSize)
+			}
+			return orig["repeat"].(func(int, string) string)(count, str), nil
+		},
+		"indent": func(spaces int, v string) (string, error) {
+			if spaces > MaxRenderedSize {
+				return "", fmt.Errorf("indent %d: more than the %d bytes a project may hold", spaces, MaxRenderedSize)
+			}
+			return orig["indent"].(func(int, string) string)(spaces, v), nil
+		},
+		"nindent": func(spaces int, v string) (string, error) {
+			if spaces > MaxRenderedSize {
+				return "", fmt.Errorf("nindent %d: more than the %d bytes a project may hold", spaces, MaxRenderedSize)
+			}
+			return orig["nindent"].(func(int, string) string)(spaces, v), nil
+		},
+	}
+}
+
+func checkLength(fn string, n int) error {
+	if n > MaxListLength {
+		return fmt.Errorf("%s: %d elements, more than the %d a list may have", fn, n, MaxListLength)
+	}
+	return nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -7,6 +7,7 @@
 package render
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"text/template"
@@ -44,6 +45,9 @@ func funcMap() template.FuncMap {
 		funcs = sprig.HermeticTxtFuncMap()
 		for _, name := range bannedFuncs {
 			delete(funcs, name)
+		}
+		for name, f := range boundedFuncs(maps.Clone(funcs)) { // the originals, before they are replaced
+			funcs[name] = f
 		}
 		for name, f := range names.Funcs() {
 			funcs[name] = f
