@@ -484,6 +484,7 @@ func hostileTable(p func(string, ...any), viaTemplates, viaTemplate []testResult
 	for _, r := range viaTemplate {
 		get(r.name).template = outcome(r)
 	}
+	sort.Strings(order)
 	p("## Hostile templates, case by case\n\n")
 	p("Each template is wrong in one way (see `generator/testtemplates`: Broken, OverBounds, and the cases only a\n")
 	p("directory can hold in `cmd/scaffold/reliability`); scaffold must refuse it with exit 1, a one-line error\n")
