@@ -48,26 +48,66 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 // execute runs t into a buffer, within MaxRenderTime and MaxRenderedSize.
+// Only a template that loops ({{range}}) or calls others ({{template}},
+// which can multiply) can run long: the rest run in the caller's
+// goroutine, since a goroutine and a timer for each of the many small
+// templates of a generation (conditions, paths, vars) cost more than
+// rendering them.
 func execute(name string, t *template.Template, data any) ([]byte, error) {
 	limit, timeout := MaxRenderedSize, MaxRenderTime
 	b := &cappedBuffer{limit: limit}
+	if t.Tree == nil || !mayRunLong(t.Tree.Root) {
+		return finish(name, b, t.Execute(b, data), limit)
+	}
 	done := make(chan error, 1)
 	go func() { done <- t.Execute(b, data) }()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case err := <-done:
-		if errors.Is(err, ErrTooLarge) {
-			return nil, fmt.Errorf("%s: %w: more than %d bytes, the most a whole project may hold; a template that prints without end?", name, ErrTooLarge, limit)
-		}
-		if err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+		return finish(name, b, err, limit)
 	case <-timer.C:
 		// The goroutine runs on and its result is dropped; the generation
 		// fails, and a CLI run ends with it.
 		return nil, fmt.Errorf("%s: rendering took longer than %s, the limit for one template; a loop that does not end, or one far too large?", name, timeout)
+	}
+}
+
+// finish is an execution's result: its output, or its error.
+func finish(name string, b *cappedBuffer, err error, limit int) ([]byte, error) {
+	if errors.Is(err, ErrTooLarge) {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes, the most a whole project may hold; a template that prints without end?", name, ErrTooLarge, limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// mayRunLong reports whether a parse tree loops or calls a template.
+// Nodes it does not know are taken to.
+func mayRunLong(n parse.Node) bool {
+	switch n := n.(type) {
+	case nil:
+		return false
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if mayRunLong(c) {
+				return true
+			}
+		}
+		return false
+	case *parse.IfNode:
+		return mayRunLong(n.List) || mayRunLong(n.ElseList)
+	case *parse.WithNode:
+		return mayRunLong(n.List) || mayRunLong(n.ElseList)
+	case *parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+		return false
+	default: // *parse.RangeNode, *parse.TemplateNode, and any node a later Go adds
+		return true
 	}
 }
 
