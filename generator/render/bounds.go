@@ -87,28 +87,14 @@ func finish(name string, b *cappedBuffer, err error, limit int) ([]byte, error) 
 // mayRunLong reports whether a parse tree loops or calls a template.
 // Nodes it does not know are taken to.
 func mayRunLong(n parse.Node) bool {
-	switch n := n.(type) {
-	case nil:
-		return false
-	case *parse.ListNode:
-		if n == nil {
+	return someNode(n, func(n parse.Node) bool {
+		switch n.(type) {
+		case *parse.ListNode, *parse.IfNode, *parse.WithNode,
+			*parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
 			return false
 		}
-		for _, c := range n.Nodes {
-			if mayRunLong(c) {
-				return true
-			}
-		}
-		return false
-	case *parse.IfNode:
-		return mayRunLong(n.List) || mayRunLong(n.ElseList)
-	case *parse.WithNode:
-		return mayRunLong(n.List) || mayRunLong(n.ElseList)
-	case *parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
-		return false
-	default: // *parse.RangeNode, *parse.TemplateNode, and any node a later Go adds
-		return true
-	}
+		return true // *parse.RangeNode, *parse.TemplateNode, and any node a later Go adds
+	})
 }
 
 // checkDepth refuses a template whose {{template}} calls recurse, or nest

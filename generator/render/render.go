@@ -166,30 +166,49 @@ func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 // ({{template}}; {{define}} and {{block}} make trees of their own). Nodes it
 // does not know are taken to call one.
 func callsTemplates(n parse.Node) bool {
-	switch n := n.(type) {
-	case nil:
-		return false
-	case *parse.ListNode:
-		if n == nil {
+	return someNode(n, func(n parse.Node) bool {
+		switch n.(type) {
+		case *parse.ListNode, *parse.IfNode, *parse.RangeNode, *parse.WithNode,
+			*parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
 			return false
 		}
+		return true // *parse.TemplateNode, and any node a later Go adds
+	})
+}
+
+// someNode reports whether hit holds for n or a node inside it (the lists
+// of if, range and with included).
+func someNode(n parse.Node, hit func(parse.Node) bool) bool {
+	if n == nil {
+		return false
+	}
+	if l, ok := n.(*parse.ListNode); ok && l == nil {
+		return false
+	}
+	if hit(n) {
+		return true
+	}
+	var lists []*parse.ListNode
+	switch n := n.(type) {
+	case *parse.ListNode:
 		for _, c := range n.Nodes {
-			if callsTemplates(c) {
+			if someNode(c, hit) {
 				return true
 			}
 		}
-		return false
 	case *parse.IfNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	case *parse.RangeNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	case *parse.WithNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
-	case *parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
-		return false
-	default: // *parse.TemplateNode, and any node a later Go adds
-		return true
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	}
+	for _, l := range lists {
+		if l != nil && someNode(l, hit) {
+			return true
+		}
+	}
+	return false
 }
 
 // String executes a small template; text without an action is itself.
