@@ -47,7 +47,7 @@ fuzz:
 	done
 
 # The tests docs/reliability.md reports on, and the fuzz executions per target.
-RELIABILITY_RUN ?= ^(TestBadInput|TestBadInputControl|TestInterrupt|TestKilledMidWrite|TestWriteFault|TestReadOnlyMidWay|TestRace|TestRaceBuiltin|TestBrokenTemplates|TestWrite.*|Test.*Suggestions.*|TestFlagGivenTwice|Fuzz.*)$$
+RELIABILITY_RUN ?= ^(TestBadInput|TestBadInputControl|TestInterrupt|TestKilledMidWrite|TestWriteFault|TestReadOnlyMidWay|TestRace|TestRaceBuiltin|TestBrokenTemplates|TestHostileCustomTemplates|TestTemplatesOverBounds|TestBuiltInTemplatesWithinBounds|TestWrite.*|Test.*Suggestions.*|TestFlagGivenTwice|Fuzz.*)$$
 RELIABILITY_FUZZ_EXECS ?= 20000
 
 ## reliability: run the reliability tests and RELIABILITY_FUZZ_EXECS executions of each fuzz target; rewrite docs/reliability.md

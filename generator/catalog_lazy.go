@@ -36,6 +36,10 @@ func (c *Catalog) Summaries() []Summary {
 	for _, n := range c.Names() {
 		if m, ok := c.manifests[n]; ok {
 			out = append(out, summaryOf(m))
+		} else if l, ok := c.local[n]; ok {
+			if l.err == nil {
+				out = append(out, l.summary)
+			}
 		} else if c.lazy == nil {
 			continue
 		} else if s, ok := c.lazy.summaries[n]; ok {

@@ -13,16 +13,22 @@ import (
 // a default may be derived from the name.
 const DescribeExampleName = "myapp"
 
+// BuiltIn is the Source of a Description of a framework built into scaffold.
+const BuiltIn = "built-in"
+
 // Description is a framework as `scaffold describe --json` and the HTTP
 // catalog show it.
 type Description struct {
-	Name        string              `json:"name"`
-	Title       string              `json:"title"`
-	Version     string              `json:"version"`
-	Language    string              `json:"language"`
-	Description string              `json:"description"`
-	Versions    map[string]string   `json:"versions"`
-	Options     []OptionDescription `json:"options"`
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Version     string `json:"version"`
+	Language    string `json:"language"`
+	Description string `json:"description"`
+	// Source is where the framework comes from: BuiltIn, or the directory
+	// of a local or custom template.
+	Source   string              `json:"source"`
+	Versions map[string]string   `json:"versions"`
+	Options  []OptionDescription `json:"options"`
 }
 
 // OptionDescription is one option of a Description; Default is the value
@@ -43,7 +49,10 @@ type OptionDescription struct {
 func Describe(m *Manifest) Description {
 	out := Description{
 		Name: m.Name, Title: m.Title, Version: m.Version, Language: m.Language,
-		Description: m.Description, Versions: nonNil(m.Versions), Options: []OptionDescription{},
+		Description: m.Description, Source: m.Source, Versions: nonNil(m.Versions), Options: []OptionDescription{},
+	}
+	if out.Source == "" {
+		out.Source = BuiltIn
 	}
 	var defaults map[string]any
 	if p, err := Resolve(m, Request{Name: DescribeExampleName}, bytes.NewReader(make([]byte, 1<<16))); err == nil {

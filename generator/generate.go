@@ -54,9 +54,13 @@ func Generate(p *Project) ([]File, error) {
 			return nil, fmt.Errorf("template %s: %s and %s both write %s", m.Name, describeSource(out[i-1]), describeSource(out[i]), out[i].Path)
 		}
 	}
+	total := 0
 	for i := range out {
 		if err := renderPlanned(m, &out[i], p, data); err != nil {
 			return nil, fmt.Errorf("template %s: %w", m.Name, err)
+		}
+		if total += len(out[i].Data); total > render.MaxRenderedSize {
+			return nil, fmt.Errorf("template %s: %s: %w: the project's files come to more than %d bytes with it, the most a project may hold; leave large files out of the template", m.Name, describeSource(out[i]), render.ErrTooLarge, render.MaxRenderedSize)
 		}
 	}
 	return out, nil

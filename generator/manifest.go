@@ -494,6 +494,9 @@ type Catalog struct {
 	manifests map[string]*Manifest
 	// lazy, with the Lazy option, loads each manifest on first use.
 	lazy *lazyCatalog
+	// local holds the user's own templates, by name (see AddLocal); each
+	// loads on first use.
+	local map[string]*localTemplate
 }
 
 // LoadCatalog loads every directory of fsys that holds a manifest.
@@ -525,6 +528,9 @@ func LoadCatalog(fsys fs.FS, opts ...LoadOption) (*Catalog, error) {
 // framework from disk never silently replaces a built-in one.
 func (c *Catalog) Add(other *Catalog) error {
 	for _, n := range other.Names() {
+		if l, ok := c.local[n]; ok {
+			return fmt.Errorf("framework %q is already defined (the local template %s); give yours another name", n, l.dir)
+		}
 		if slices.Contains(c.Names(), n) {
 			return fmt.Errorf("framework %q is already defined (built in); give yours another name", n)
 		}
@@ -544,18 +550,23 @@ func (c *Catalog) Names() []string {
 	if c.lazy != nil {
 		all = append(all, c.lazy.names...)
 	}
+	all = append(all, c.localNames()...)
 	sort.Strings(all)
 	return slices.Compact(all)
 }
 
 // Manifests lists the manifests sorted by framework name.
 // With Lazy, a manifest that does not load whole is left out (Lookup says
-// why).
+// why), as is a local template that does not load.
 func (c *Catalog) Manifests() []*Manifest {
 	out := make([]*Manifest, 0, len(c.manifests))
 	for _, n := range c.Names() {
 		if m, ok := c.manifests[n]; ok {
 			out = append(out, m)
+		} else if l, ok := c.local[n]; ok {
+			if m, err := l.load(); err == nil {
+				out = append(out, m)
+			}
 		} else if c.lazy != nil {
 			if m, err := c.lazy.load(n); err == nil {
 				out = append(out, m)
@@ -572,6 +583,9 @@ func (c *Catalog) Lookup(name string) (*Manifest, error) {
 	}
 	if c.lazy != nil && slices.Contains(c.lazy.names, name) {
 		return c.lazy.load(name)
+	}
+	if l, ok := c.local[name]; ok {
+		return l.load()
 	}
 	if name == "" {
 		return nil, input.Errorf("no framework given; use --framework with one of: %s", strings.Join(c.Names(), ", "))

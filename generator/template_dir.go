@@ -113,9 +113,11 @@ func (m *Manifest) TemplateArg() string {
 }
 
 // Put adds m to the catalog, in place of a framework of the same name: a
-// template the user names explicitly (--template) wins over a built-in.
+// template the user names explicitly (--template) wins over a built-in or
+// local one.
 func (c *Catalog) Put(m *Manifest) {
 	c.manifests[m.Name] = m
+	delete(c.local, m.Name)
 	if c.lazy != nil {
 		c.lazy.names = slices.DeleteFunc(slices.Clone(c.lazy.names), func(n string) bool { return n == m.Name })
 	}

@@ -48,6 +48,9 @@ var areas = []struct {
 	{"reliability", "TestRace", "Two processes racing for one target", "exactly one succeeds, the other exits 2 with a clear error, the target is one whole project with no staging directory"},
 	{"reliability", "TestRaceBuiltin", "Racing on every built-in framework", "as above, and the result equals the project generated alone, byte for byte"},
 	{"reliability", "TestBrokenTemplates", "Broken templates through the CLI (--templates)", "exit 1, the offending file named, nothing written"},
+	{"reliability", "TestHostileCustomTemplates", "Hostile custom templates through the CLI (--template DIR)", "the broken templates above, and one for each bound of a custom template at the limits scaffold ships with (file count, file size, rendered size of one file and of the project, render time per template, nesting and recursion of {{template}}): exit 1, a one-line error naming the file and the limit, nothing written"},
+	{"generator", "TestTemplatesOverBounds", "Custom templates over a bound, in process (bounds lowered)", "each bound lowered a thousandfold: loading or Generate fails naming the file and the limit, before Write could run"},
+	{"generator", "TestBuiltInTemplatesWithinBounds", "Built-in templates within a tenth of every bound", "every built-in framework loads as a custom template and renders every golden case with every bound lowered tenfold"},
 	{"generator", "TestBrokenTemplates", "Broken templates in memory (fstest.MapFS)", "LoadCatalog/Resolve/Generate fail naming the file before Write could run; ParseTemplates catches syntax errors and removed functions"},
 	{"write", "TestWriteIntoEmptyCurrentDir", "Write: --dir . in an empty directory", ""},
 	{"write", "TestWriteIntoRace", "Write: two --force writers, 40 rounds", ""},
@@ -287,7 +290,7 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 		{"bad inputs through the real CLI", sum("reliability TestBadInput")},
 		{"faults mid-write (signals, disk full, read-only)", sum("reliability TestInterrupt", "reliability TestWriteFault", "reliability TestReadOnlyMidWay")},
 		{"race rounds (two processes, one target)", sum("reliability TestRace", "reliability TestRaceBuiltin")},
-		{"broken templates (through the CLI and in memory)", sum("reliability TestBrokenTemplates", "generator TestBrokenTemplates")},
+		{"broken and hostile templates (through the CLI and in memory)", sum("reliability TestBrokenTemplates", "reliability TestHostileCustomTemplates", "generator TestBrokenTemplates", "generator TestTemplatesOverBounds")},
 	}
 	p("## Result\n\n")
 	for _, h := range headline {
@@ -376,6 +379,8 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 		p("\n")
 	}
 
+	hostileTable(p, byTop["reliability TestBrokenTemplates"], byTop["reliability TestHostileCustomTemplates"])
+
 	p("## What each area checks\n\n")
 	for _, a := range areas {
 		if a.what != "" && len(byTop[a.pkg+" "+a.test]) > 0 {
@@ -448,4 +453,45 @@ func write(w io.Writer, all []testResult, fuzz []fuzzResult, frameworks string) 
 		p("\n")
 	}
 	return failed
+}
+
+// hostileTable is one row per broken or hostile template: how scaffold
+// took it as a templates directory (--templates) and as a custom template
+// (--template DIR).
+func hostileTable(p func(string, ...any), viaTemplates, viaTemplate []testResult) {
+	if len(viaTemplates)+len(viaTemplate) == 0 {
+		return
+	}
+	type row struct{ templates, template string }
+	rows := map[string]*row{}
+	var order []string
+	get := func(name string) *row {
+		_, c, _ := strings.Cut(name, "/")
+		if rows[c] == nil {
+			rows[c] = &row{"-", "-"}
+			order = append(order, c)
+		}
+		return rows[c]
+	}
+	outcome := func(r testResult) string {
+		var c counts
+		c.add(r)
+		return c.result()
+	}
+	for _, r := range viaTemplates {
+		get(r.name).templates = outcome(r)
+	}
+	for _, r := range viaTemplate {
+		get(r.name).template = outcome(r)
+	}
+	sort.Strings(order)
+	p("## Hostile templates, case by case\n\n")
+	p("Each template is wrong in one way (see `generator/testtemplates`: Broken, OverBounds, and the cases only a\n")
+	p("directory can hold in `cmd/scaffold/reliability`); scaffold must refuse it with exit 1, a one-line error\n")
+	p("naming the file (and the limit), and write nothing. \"-\": the case does not apply that way.\n\n")
+	p("| template | --templates DIR | --template DIR |\n|---|---|---|\n")
+	for _, c := range order {
+		p("| %s | %s | %s |\n", c, rows[c].templates, rows[c].template)
+	}
+	p("\n")
 }

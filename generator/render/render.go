@@ -7,7 +7,7 @@
 package render
 
 import (
-	"bytes"
+	"maps"
 	"strings"
 	"sync"
 	"text/template"
@@ -45,6 +45,9 @@ func funcMap() template.FuncMap {
 		funcs = sprig.HermeticTxtFuncMap()
 		for _, name := range bannedFuncs {
 			delete(funcs, name)
+		}
+		for name, f := range boundedFuncs(maps.Clone(funcs)) { // the originals, before they are replaced
+			funcs[name] = f
 		}
 		for name, f := range names.Funcs() {
 			funcs[name] = f
@@ -88,12 +91,16 @@ var builtinNames = map[string]any{
 	"urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
 }
 
-// CheckSyntax reports what newTemplate(name).Parse(text) would, without making
-// a template: text/template's Parse is parse.Parse with the function map and
+// CheckSyntax reports what newTemplate(name).Parse(text) would, and
+// {{template}} calls that recurse or nest too deep (MaxTemplateDepth),
+// without making a template: text/template's Parse is parse.Parse with the function map and
 // the builtins, and making a template copies the ~200 functions into it.
 func CheckSyntax(name, text string) error {
-	_, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
-	return err
+	trees, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
+	if err != nil {
+		return err
+	}
+	return checkDepth(name, trees, name)
 }
 
 // Set makes the templates of a manifest's projects. Each template made by
@@ -136,6 +143,9 @@ func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 	tree := trees[name]
 	if len(trees) != 1 || tree == nil || callsTemplates(tree.Root) {
 		// It defines or calls named templates: a namespace of its own.
+		if err := checkDepth(name, trees, name); err != nil {
+			return nil, err
+		}
 		return newTemplate(name).Parse(text)
 	}
 	if s.base == nil {
@@ -156,30 +166,49 @@ func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 // ({{template}}; {{define}} and {{block}} make trees of their own). Nodes it
 // does not know are taken to call one.
 func callsTemplates(n parse.Node) bool {
-	switch n := n.(type) {
-	case nil:
-		return false
-	case *parse.ListNode:
-		if n == nil {
+	return someNode(n, func(n parse.Node) bool {
+		switch n.(type) {
+		case *parse.ListNode, *parse.IfNode, *parse.RangeNode, *parse.WithNode,
+			*parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
 			return false
 		}
+		return true // *parse.TemplateNode, and any node a later Go adds
+	})
+}
+
+// someNode reports whether hit holds for n or a node inside it (the lists
+// of if, range and with included).
+func someNode(n parse.Node, hit func(parse.Node) bool) bool {
+	if n == nil {
+		return false
+	}
+	if l, ok := n.(*parse.ListNode); ok && l == nil {
+		return false
+	}
+	if hit(n) {
+		return true
+	}
+	var lists []*parse.ListNode
+	switch n := n.(type) {
+	case *parse.ListNode:
 		for _, c := range n.Nodes {
-			if callsTemplates(c) {
+			if someNode(c, hit) {
 				return true
 			}
 		}
-		return false
 	case *parse.IfNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	case *parse.RangeNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	case *parse.WithNode:
-		return callsTemplates(n.List) || callsTemplates(n.ElseList)
-	case *parse.TextNode, *parse.ActionNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
-		return false
-	default: // *parse.TemplateNode, and any node a later Go adds
-		return true
+		lists = []*parse.ListNode{n.List, n.ElseList}
 	}
+	for _, l := range lists {
+		if l != nil && someNode(l, hit) {
+			return true
+		}
+	}
+	return false
 }
 
 // String executes a small template; text without an action is itself.
@@ -191,11 +220,11 @@ func (s *Set) String(name, text string, data any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	b, err := execute(name, t, data)
+	if err != nil {
 		return "", err
 	}
-	return b.String(), nil
+	return string(b), nil
 }
 
 // Condition evaluates a `when` pipeline; an empty one is true.
@@ -231,11 +260,7 @@ func (s *Set) File(name string, content []byte, data any) ([]byte, error) {
 		s.files[name] = parsedFile{text: text, t: t}
 		s.mu.Unlock()
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return execute(name, t, data)
 }
 
 // String renders one template on its own (a set of one): the output and

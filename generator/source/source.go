@@ -73,6 +73,12 @@ func Files(fsys fs.FS, name string, shared []string) (fs.FS, error) {
 	if !isDirIn(fsys, dir) {
 		return nil, fmt.Errorf("%s: no %s/ directory beside the manifest", name, FilesDir)
 	}
+	// A files/ that is a link would be walked wherever it points.
+	if lfs, ok := fsys.(fs.ReadLinkFS); ok {
+		if info, err := lfs.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a symbolic link; a template holds only regular files and directories (replace the link with a copy)", dir)
+		}
+	}
 	own, err := fs.Sub(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -21,10 +21,11 @@ import (
 
 // Bounds of a custom template: generous for any real starter project,
 // small enough that a hostile or broken one fails at once with a clear
-// error instead of filling memory.
-const (
+// error instead of filling memory. Variables, so tests can lower them (the
+// bounds of rendering are in package render).
+var (
 	MaxTemplateFiles    = 5000
-	MaxTemplateFileSize = 4 << 20 // bytes, per file
+	MaxTemplateFileSize = int64(4 << 20) // bytes, per file
 )
 
 // ReadTemplateManifest reads the manifest of the template directory dir.
@@ -55,6 +56,12 @@ func CheckTemplateDir(dir string) error {
 	var errs []error
 	count := 0
 	for _, root := range []string{ManifestFile, FilesDir, HistoryDir} {
+		// WalkDir follows a root that is a link: files/ -> /etc would walk
+		// /etc. The roots are checked themselves first.
+		if info, err := os.Lstat(filepath.Join(dir, root)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			errs = append(errs, fmt.Errorf("%s is a symbolic link; a template holds only regular files and directories (replace the link with a copy)", path.Join(filepath.ToSlash(dir), root)))
+			continue
+		}
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == root {

@@ -37,6 +37,9 @@ func newDescribeCmd(io *IO, catalog *generator.Catalog) *cobra.Command {
 			}
 			w := &errWriter{w: io.Out}
 			fmt.Fprintf(w, "%s — %s %s (%s)\n%s\n", d.Name, d.Title, d.Version, d.Language, d.Description)
+			if d.Source != generator.BuiltIn {
+				fmt.Fprintf(w, "Template: %s\n", d.Source)
+			}
 			if len(d.Versions) > 0 {
 				fmt.Fprintf(w, "\nPinned versions:\n")
 				for _, k := range sortedKeys(toSet(d.Versions)) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -72,7 +73,39 @@ func Main(args []string, io *IO) int {
 			return exitCode(err)
 		}
 	}
+	addLocalTemplates(catalog, args, io)
 	return mainWithContext(ctx, args, io, catalog)
+}
+
+// addLocalTemplates adds the templates the user keeps in their config
+// directory. Each one that has the name of a built-in framework is named in
+// a warning (the built-in wins), except the one `new --template DIR` gives
+// explicitly; none is printed while the shell completes a word.
+func addLocalTemplates(catalog *generator.Catalog, args []string, io *IO) {
+	completing := len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
+	dir, err := generator.LocalTemplatesDir()
+	if err != nil {
+		if !completing {
+			fmt.Fprintf(io.Err, "scaffold: warning: no local templates: %v\n", err)
+		}
+		return
+	}
+	shadowed, err := catalog.AddLocal(dir)
+	if completing {
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(io.Err, "scaffold: warning: %v\n", err)
+	}
+	explicit := ""
+	if tdir, given, _ := flagValue(args, "template"); given && isNewCommand(args) {
+		explicit, _ = filepath.Abs(tdir)
+	}
+	for _, s := range shadowed {
+		if abs, _ := filepath.Abs(s.Dir); abs != explicit {
+			fmt.Fprintf(io.Err, "scaffold: %s\n", s.Warning())
+		}
+	}
 }
 
 // mainWith is Main with the frameworks given, so tests can bring their own.
@@ -187,6 +220,12 @@ func loadTemplate(ctx context.Context, catalog *generator.Catalog, dir string) (
 		m, err = generator.LoadTemplateDir(dir)
 	}
 	if err != nil {
+		if local, ok := catalog.LocalDir(dir); ok {
+			if _, statErr := os.Stat(dir); statErr != nil {
+				// --template takes a directory; local templates go by name.
+				return nil, usagef("--template %s: no such directory; to use your local template %s (%s), give --framework %s", dir, dir, local, dir)
+			}
+		}
 		return nil, err
 	}
 	catalog.Put(m)

@@ -53,7 +53,7 @@ Stops gracefully on SIGINT or SIGTERM (in-flight downloads finish).`,
 			if cacheMiB == 0 {
 				cacheBytes = -1 // Config's "keep nothing"
 			}
-			h, err := serve.New(serve.Config{Catalog: catalog, Logger: logger, CORSOrigin: cors, MaxGenerations: maxGen, CacheBytes: cacheBytes})
+			h, err := serve.New(serve.Config{Catalog: catalog.WithoutLocal(), Logger: logger, CORSOrigin: cors, MaxGenerations: maxGen, CacheBytes: cacheBytes})
 			if err != nil {
 				return err
 			}

@@ -148,7 +148,8 @@ its steps (install, lint, tests), then the server on a free 127.0.0.1 port and i
 checks — the same harness scaffold's own frameworks are tested with. Only --e2e runs
 anything from a template, because you asked it to.
 
-Exit status: 0 when every case passes, 1 otherwise.`,
+Exit status: 0 when every case passes, 1 otherwise, and 1 for a template that keeps no
+golden files yet (run --update once, review and commit them).`,
 		Args: oneDir("test"),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, io, args[0]) },
 	}
@@ -229,7 +230,10 @@ func (o *templateTestOptions) run(cmd *cobra.Command, io *IO, dir string) error 
 		}
 		fmt.Fprintln(io.Out, "; review the diff")
 	case !keeps:
-		fmt.Fprintf(io.Err, "note: %s keeps no golden files (%s), so the output was rendered but compared with nothing; \"scaffold template test --update %s\" writes them\n", dir, goldenDir, dir)
+		// Rendering without comparing proves only that nothing failed; the
+		// first run writes the golden files, every later one compares.
+		fmt.Fprintf(io.Out, "FAIL %s keeps no golden files (%s), so its output was compared with nothing; run \"scaffold template test --update %s\" once, review the files it writes and commit them\n", dir, goldenDir, dir)
+		failures++
 	default:
 		for _, s := range stale {
 			fmt.Fprintf(io.Out, "FAIL %s has no golden case in the manifest; --update removes it\n", filepath.Join(goldenDir, s))

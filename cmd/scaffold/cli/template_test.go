@@ -291,3 +291,45 @@ func TestTemplateHostileRefused(t *testing.T) {
 		t.Errorf("a destination escaped")
 	}
 }
+
+// A template test that compares with nothing fails: without golden files
+// (until --update writes them once), or without a golden case at all (the
+// manifest is refused).
+func TestTemplateTestWithoutGolden(t *testing.T) {
+	dir := inTempDir(t)
+	mustRun(t, 0, "template", "init", "hello")
+	if err := os.RemoveAll(filepath.Join(dir, "hello", "golden")); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := mustRun(t, 1, "template", "test", "hello")
+	if !strings.Contains(out, "keeps no golden files") || !strings.Contains(out, "scaffold template test --update hello") {
+		t.Errorf("test without golden files:\n%s", out)
+	}
+	mustRun(t, 0, "template", "test", "--update", "hello")
+	out, _ = mustRun(t, 0, "template", "test", "hello")
+	if strings.Count(out, "ok   ") != 2 {
+		t.Errorf("after --update, both cases pass:\n%s", out)
+	}
+
+	manifest := filepath.Join(dir, "hello", "manifest.yaml")
+	data, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, ok := strings.Cut(string(data), "\ngolden:\n")
+	if !ok {
+		t.Fatalf("the starter manifest has no golden: section:\n%s", data)
+	}
+	// The starter's golden: section runs to the next top-level key.
+	rest := string(data)[len(head)+len("\ngolden:\n"):]
+	for rest != "" && (rest[0] == ' ' || rest[0] == '-' || rest[0] == '\n' || rest[0] == '#') {
+		_, rest, _ = strings.Cut(rest, "\n")
+	}
+	if err := os.WriteFile(manifest, []byte(head+"\n"+rest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := mustRun(t, 1, "template", "test", "hello")
+	if !strings.Contains(errOut, "golden: at least one case") {
+		t.Errorf("test without golden cases:\n%s\n%s", out, errOut)
+	}
+}
