@@ -19,7 +19,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryDjango
 	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return &summaryExpress
-	case "e9d86cde766ca47d126bb1d3243bae6d235eae47506eb04aedd664914ecf3ede":
+	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
 	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return &summaryGin
@@ -42,7 +42,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestDjango()
 	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
 		return manifestExpress()
-	case "e9d86cde766ca47d126bb1d3243bae6d235eae47506eb04aedd664914ecf3ede":
+	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
 	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return manifestGin()
@@ -542,21 +542,21 @@ var summaryFlask = Summary{
 				"postgres",
 			},
 			Prompt: "Database",
-			Help:   "Flask-SQLAlchemy with sqlite or PostgreSQL (psycopg 3), a Note model, and /health reporting the database",
+			Help:   "Flask-SQLAlchemy with sqlite or PostgreSQL (psycopg 3), a Note model with its Alembic migration (Flask-Migrate), and /health reporting the database",
 		},
 		Option{
 			Key:     "docker",
 			Kind:    "bool",
 			Default: "false",
 			Prompt:  "Add a Dockerfile?",
-			Help:    "slim two-stage image serving with gunicorn as a non-root user; .dockerignore (and compose.yaml with PostgreSQL)",
+			Help:    "slim two-stage image serving with gunicorn as a non-root user, with a HEALTHCHECK; .dockerignore (and compose.yaml with PostgreSQL)",
 		},
 		Option{
 			Key:     "ci",
 			Kind:    "bool",
 			Default: "false",
 			Prompt:  "Add a GitHub Actions workflow?",
-			Help:    ".github/workflows/ci.yml installing, linting with ruff and running pytest",
+			Help:    ".github/workflows/ci.yml on the oldest and newest supported Python, checking ruff lint and format and running pytest",
 		},
 	},
 }
@@ -568,12 +568,14 @@ func manifestFlask() *Manifest {
 		Description:     "lightweight Python web framework (application factory, blueprints, pytest)",
 		Language:        "Python",
 		Version:         "3.1",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"flask-package",
 		},
 		Versions: map[string]string{
+			"alembic":          ">=1.20.1,<2",
 			"flask":            ">=3.1.3,<3.2",
+			"flask_migrate":    ">=4.1.0,<5",
 			"flask_sqlalchemy": ">=3.1.1,<3.2",
 			"flit_core":        ">=4.2,<5",
 			"gunicorn":         ">=27.0.1,<28",
@@ -581,8 +583,9 @@ func manifestFlask() *Manifest {
 			"psycopg":          ">=3.3.9,<3.4",
 			"pytest":           ">=9.2.0,<10",
 			"python_dotenv":    ">=1.2.4,<2",
-			"python_image":     "3.13-slim",
-			"python_min":       "3.10",
+			"python_image":     "3.14-slim",
+			"python_min":       "3.11",
+			"python_newest":    "3.14",
 			"ruff":             ">=0.17.6,<0.18",
 			"sqlalchemy":       ">=2.1.9,<2.2",
 		},
@@ -597,21 +600,21 @@ func manifestFlask() *Manifest {
 					"postgres",
 				},
 				Prompt: "Database",
-				Help:   "Flask-SQLAlchemy with sqlite or PostgreSQL (psycopg 3), a Note model, and /health reporting the database",
+				Help:   "Flask-SQLAlchemy with sqlite or PostgreSQL (psycopg 3), a Note model with its Alembic migration (Flask-Migrate), and /health reporting the database",
 			},
 			Option{
 				Key:     "docker",
 				Kind:    "bool",
 				Default: "false",
 				Prompt:  "Add a Dockerfile?",
-				Help:    "slim two-stage image serving with gunicorn as a non-root user; .dockerignore (and compose.yaml with PostgreSQL)",
+				Help:    "slim two-stage image serving with gunicorn as a non-root user, with a HEALTHCHECK; .dockerignore (and compose.yaml with PostgreSQL)",
 			},
 			Option{
 				Key:     "ci",
 				Kind:    "bool",
 				Default: "false",
 				Prompt:  "Add a GitHub Actions workflow?",
-				Help:    ".github/workflows/ci.yml installing, linting with ruff and running pytest",
+				Help:    ".github/workflows/ci.yml on the oldest and newest supported Python, checking ruff lint and format and running pytest",
 			},
 		},
 		Files: []FileRule{
@@ -625,6 +628,10 @@ func manifestFlask() *Manifest {
 			},
 			FileRule{
 				Match: "tests/test_models.py",
+				When:  "ne .Options.database \"none\"",
+			},
+			FileRule{
+				Match: "migrations/**",
 				When:  "ne .Options.database \"none\"",
 			},
 			FileRule{
@@ -686,12 +693,12 @@ func manifestFlask() *Manifest {
 				},
 			},
 		},
-		NextSteps: "cd {{.Dir}}\npython3 -m venv .venv && . .venv/bin/activate\npip install -e \".[dev]\"\npytest\n{{- if ne .Options.database \"none\"}}\nflask --app {{.Names.python_package}} init-db\n{{- end}}\nflask --app {{.Names.python_package}} run --debug    # then: curl localhost:5000/health\n",
+		NextSteps: "cd {{.Dir}}\npython3 -m venv .venv && . .venv/bin/activate\npip install -e \".[dev]\"\npytest\n{{- if ne .Options.database \"none\"}}\nflask --app {{.Names.python_package}} db upgrade\n{{- end}}\nflask --app {{.Names.python_package}} run --debug    # then: curl localhost:5000/health\n",
 		Requires: []doctor.Requirement{
 			doctor.Requirement{
 				Tool:    "Python",
 				Command: "python3",
-				Min:     "3.10",
+				Min:     "3.11",
 				Install: "https://www.python.org/downloads/, pyenv, or your system's python3 and python3-venv packages",
 			},
 			doctor.Requirement{
