@@ -17,13 +17,13 @@ func builtinSummary(sum string) *Summary {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return &summaryDjango
-	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
+	case "e9c51f6f986574fc0e20dbda1dc02e69e52451cf11df7e8bc89de09d45500a7c":
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
 	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return &summaryGin
-	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
+	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return &summaryKoa
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return &summaryLaravel
@@ -40,13 +40,13 @@ func builtinManifest(sum string) *Manifest {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return manifestDjango()
-	case "a7000b9f926c9f46b86ae4acf6ba38d964b2daedc5bbcecd8cdade8f5371cfa2":
+	case "e9c51f6f986574fc0e20dbda1dc02e69e52451cf11df7e8bc89de09d45500a7c":
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
 	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
 		return manifestGin()
-	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
+	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return manifestKoa()
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return manifestLaravel()
@@ -275,7 +275,7 @@ var summaryExpress = Summary{
 				"ts",
 			},
 			Prompt: "Language",
-			Help:   "js: JavaScript ES modules; ts: strict TypeScript, built with tsc, tests run through tsx",
+			Help:   "js: JavaScript ES modules; ts: strict TypeScript, run by Node's type stripping, built with tsc",
 		},
 		Option{
 			Key:     "database",
@@ -313,7 +313,7 @@ func manifestExpress() *Manifest {
 		Description:     "minimal, unopinionated web framework for Node.js",
 		Language:        "JavaScript",
 		Version:         "5.3.0",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"npm-package",
 		},
@@ -321,22 +321,22 @@ func manifestExpress() *Manifest {
 			"node",
 		},
 		Versions: map[string]string{
-			"better_sqlite3":       "12.11.1",
+			"better_sqlite3":       "13.2.0",
 			"eslint":               "10.15.0",
 			"eslint_js":            "10.0.1",
 			"express":              "5.3.0",
 			"globals":              "17.14.0",
 			"helmet":               "8.3.0",
-			"morgan":               "1.12.1",
+			"node_ci":              "[24, 26]",
 			"node_image":           "24",
 			"pg":                   "8.23.1",
+			"pino":                 "10.4.0",
+			"pino_http":            "11.0.0",
 			"postgres_image":       "18-alpine",
 			"supertest":            "7.3.2",
-			"tsx":                  "4.23.15",
 			"types_better_sqlite3": "7.6.13",
 			"types_express":        "5.0.6",
-			"types_morgan":         "1.9.10",
-			"types_node":           "20.19.43",
+			"types_node":           "24.19.4",
 			"types_pg":             "8.23.1",
 			"types_supertest":      "7.2.1",
 			"typescript":           "6.0.3",
@@ -352,7 +352,7 @@ func manifestExpress() *Manifest {
 					"ts",
 				},
 				Prompt: "Language",
-				Help:   "js: JavaScript ES modules; ts: strict TypeScript, built with tsc, tests run through tsx",
+				Help:   "js: JavaScript ES modules; ts: strict TypeScript, run by Node's type stripping, built with tsc",
 			},
 			Option{
 				Key:     "database",
@@ -392,7 +392,7 @@ func manifestExpress() *Manifest {
 			},
 			Var{
 				Key:      "stack",
-				Template: "helmet sets the security headers, morgan logs requests, and every error, 404 included, answers JSON.",
+				Template: "helmet sets the security headers, pino-http logs one JSON line per request, and every error, 404 included, answers JSON.",
 			},
 		},
 		Files: []FileRule{
@@ -497,7 +497,7 @@ func manifestExpress() *Manifest {
 			doctor.Requirement{
 				Tool:    "Node.js",
 				Command: "node",
-				Min:     "20.19",
+				Min:     "24.11",
 				Install: "https://nodejs.org/en/download (an LTS release), or nvm, fnm or your package manager",
 			},
 			doctor.Requirement{
@@ -938,7 +938,7 @@ var summaryKoa = Summary{
 				"ts",
 			},
 			Prompt: "Language",
-			Help:   "js: JavaScript ES modules; ts: strict TypeScript, built with tsc, tests run through tsx",
+			Help:   "js: JavaScript ES modules; ts: strict TypeScript, run by Node's type stripping, built with tsc",
 		},
 		Option{
 			Key:     "database",
@@ -976,7 +976,7 @@ func manifestKoa() *Manifest {
 		Description:     "expressive middleware framework for Node.js, by the team behind Express",
 		Language:        "JavaScript",
 		Version:         "3.3.0",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"npm-package",
 		},
@@ -984,7 +984,7 @@ func manifestKoa() *Manifest {
 			"node",
 		},
 		Versions: map[string]string{
-			"better_sqlite3":       "12.11.1",
+			"better_sqlite3":       "13.2.0",
 			"eslint":               "10.15.0",
 			"eslint_js":            "10.0.1",
 			"globals":              "17.14.0",
@@ -992,17 +992,16 @@ func manifestKoa() *Manifest {
 			"koa":                  "3.3.0",
 			"koa_bodyparser":       "6.1.0",
 			"koa_helmet":           "9.0.0",
-			"koa_logger":           "4.0.0",
 			"koa_router":           "15.7.0",
+			"node_ci":              "[24, 26]",
 			"node_image":           "24",
 			"pg":                   "8.23.1",
+			"pino":                 "10.4.0",
 			"postgres_image":       "18-alpine",
 			"supertest":            "7.3.2",
-			"tsx":                  "4.23.15",
 			"types_better_sqlite3": "7.6.13",
 			"types_koa":            "3.0.3",
-			"types_koa_logger":     "3.1.5",
-			"types_node":           "20.19.43",
+			"types_node":           "24.19.4",
 			"types_pg":             "8.23.1",
 			"types_supertest":      "7.2.1",
 			"typescript":           "6.0.3",
@@ -1018,7 +1017,7 @@ func manifestKoa() *Manifest {
 					"ts",
 				},
 				Prompt: "Language",
-				Help:   "js: JavaScript ES modules; ts: strict TypeScript, built with tsc, tests run through tsx",
+				Help:   "js: JavaScript ES modules; ts: strict TypeScript, run by Node's type stripping, built with tsc",
 			},
 			Option{
 				Key:     "database",
@@ -1058,7 +1057,7 @@ func manifestKoa() *Manifest {
 			},
 			Var{
 				Key:      "stack",
-				Template: "@koa/router routes, @koa/bodyparser parses JSON bodies, koa-helmet sets the security headers, koa-logger logs requests, and every error, 404 included, answers JSON.",
+				Template: "@koa/router routes, @koa/bodyparser parses JSON bodies, koa-helmet sets the security headers, pino logs one JSON line per request, and every error, 404 included, answers JSON.",
 			},
 		},
 		Files: []FileRule{
@@ -1163,7 +1162,7 @@ func manifestKoa() *Manifest {
 			doctor.Requirement{
 				Tool:    "Node.js",
 				Command: "node",
-				Min:     "20.19",
+				Min:     "24.11",
 				Install: "https://nodejs.org/en/download (an LTS release), or nvm, fnm or your package manager",
 			},
 			doctor.Requirement{

@@ -172,9 +172,24 @@ type E2E struct {
 	Steps     []string          `yaml:"steps"`
 	Serve     *Serve            `yaml:"serve"`
 	Services  []Service         `yaml:"services"`
+	// Runtime runs the case on other versions of its language runtime,
+	// installed from a package registry by the harness, not the host's.
+	Runtime *Runtime `yaml:"runtime"`
 	// Chroot runs more steps, and the server, inside a Debian root file
 	// system built for them (see generator/e2e/chroot), after Steps.
 	Chroot *ChrootRun `yaml:"chroot"`
+}
+
+// Runtime is a language runtime that the e2e harness installs from npm and
+// puts first on PATH, once per version and test process (package e2e).
+// Versions[0] is the floor: every case runs on it; the cases named in
+// EveryVersion also run on each later version.
+type Runtime struct {
+	Name         string   `yaml:"name"`          // what the logs call it: "node"
+	NPM          string   `yaml:"npm"`           // npm package spec; {{.Version}} is the version
+	Bin          string   `yaml:"bin"`           // directory of its programs, relative to the install prefix
+	Versions     []string `yaml:"versions"`      // the floor first
+	EveryVersion []string `yaml:"every_version"` // golden cases that run on every version
 }
 
 // ChrootRun is the part of an e2e run that happens inside a Debian root
@@ -439,6 +454,22 @@ func (m *Manifest) validate() error {
 		for _, s := range e.Services {
 			if s.Name != "postgres" {
 				bad("e2e service %q: only postgres is provided", s.Name)
+			}
+		}
+		if r := e.Runtime; r != nil {
+			if r.Name == "" || r.NPM == "" || r.Bin == "" || len(r.Versions) == 0 {
+				bad("e2e runtime: name, npm, bin and versions are required")
+			}
+			if err := checkTemplateSyntax("e2e runtime npm", r.NPM, false); err != nil {
+				bad("%v", err)
+			}
+			if path.IsAbs(r.Bin) || strings.HasPrefix(path.Clean(r.Bin), "..") {
+				bad("e2e runtime bin %q: must be relative to the install prefix", r.Bin)
+			}
+			for _, c := range r.EveryVersion {
+				if !cases[c] {
+					bad("e2e runtime every_version: %q is not a golden case", c)
+				}
 			}
 		}
 		if c := e.Chroot; c != nil {

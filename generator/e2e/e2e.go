@@ -67,10 +67,14 @@ func databaseName(framework, dir string) string {
 func RunCase(t T, m *generator.Manifest, gc generator.GoldenCase, e *generator.E2E, opts Options) {
 	opts.defaults()
 	checkTools(t, e, opts)
-	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
-	defer cancel()
-	p, dir := generateCase(t, ctx, m, gc, opts)
-	runIn(t, ctx, p, dir, e, opts)
+	for _, v := range caseVersions(e.Runtime, gc.Name) {
+		func() {
+			ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
+			defer cancel()
+			p, dir := generateCase(t, ctx, m, gc, opts)
+			runIn(t, ctx, p, dir, e, opts, v)
+		}()
+	}
 }
 
 // GenerateCase generates golden case gc of framework m into a temporary
@@ -102,13 +106,13 @@ func generateCase(t T, ctx context.Context, m *generator.Manifest, gc generator.
 }
 
 // Run runs project p, already on disk in dir (generated, or generated and
-// then edited and updated), as e says.
+// then edited and updated), as e says; with a runtime key, on its floor.
 func Run(t T, p *generator.Project, dir string, e *generator.E2E, opts Options) {
 	opts.defaults()
 	checkTools(t, e, opts)
 	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout(e))
 	defer cancel()
-	runIn(t, ctx, p, dir, e, opts)
+	runIn(t, ctx, p, dir, e, opts, caseVersions(e.Runtime, "")[0])
 }
 
 // checkTools skips (or, in CI, fails) a run whose toolchain is missing.
@@ -133,9 +137,19 @@ func caseTimeout(e *generator.E2E) time.Duration {
 	return 15 * time.Minute
 }
 
-func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *generator.E2E, opts Options) {
+// runIn runs the case in dir; on version v of the manifest's runtime when
+// v is not empty.
+func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *generator.E2E, opts Options, v string) {
 	m := p.Manifest
 	hostEnv := os.Environ()
+	if v != "" {
+		bin, err := runtimeBin(ctx, e.Runtime, v)
+		if err != nil {
+			t.Fatalf("e2e runtime: %v", err)
+		}
+		hostEnv = withPath(hostEnv, bin)
+		t.Logf("on %s %s (%s, from %s)", e.Runtime.Name, v, runtimeVersion(ctx, bin, e.Runtime.Name), bin)
+	}
 	env := append(hostEnv, "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
 	for _, k := range sortedMapKeys(e.Env) {
 		v, err := p.Render("e2e env "+k, e.Env[k])

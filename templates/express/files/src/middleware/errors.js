@@ -1,3 +1,13 @@
+// The http-errors conventions, which Express's body parsers follow: an HTTP
+// status in `statusCode` or `status`, and `expose` when the message is meant
+// for the client (by default for a 4xx, never for a 5xx).
+function describe(err) {
+  const code = err?.statusCode ?? err?.status;
+  const status = Number.isInteger(code) && code >= 400 && code < 600 ? code : 500;
+  const expose = typeof err?.expose === 'boolean' ? err.expose : status < 500;
+  return { status, expose };
+}
+
 // Reached only when no route matched the request.
 export function notFound(req, res) {
   res.status(404).json({ error: 'Not Found' });
@@ -9,11 +19,12 @@ export function errorHandler(err, req, res, next) {
   if (res.headersSent) {
     return next(err);
   }
-  // Express and its body parsers give errors an HTTP status.
-  const status = err.status >= 400 && err.status < 600 ? err.status : 500;
+  const { status, expose } = describe(err);
   if (status >= 500) {
-    console.error(err);
+    // pino-http's request logger; without it (an app that does not mount it), stderr.
+    (req.log ?? console).error({ err }, 'request failed');
   }
-  // Client errors explain themselves; server errors stay private.
-  res.status(status).json({ error: status < 500 ? err.message : 'Internal Server Error' });
+  // Only what http-errors marks as safe to show reaches the client.
+  const message = expose && err instanceof Error ? err.message : status < 500 ? 'Bad Request' : 'Internal Server Error';
+  res.status(status).json({ error: message });
 }
