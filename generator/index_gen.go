@@ -29,7 +29,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryLaravel
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return &summaryRails
-	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
+	case "ae33ef421ceb7add8950a0ceb422d07429640e444b242a2607cc6990aa2d2d8d":
 		return &summarySpringBoot
 	}
 	return nil
@@ -52,7 +52,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestLaravel()
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return manifestRails()
-	case "aff77456095680425dab40059b6c84081f380d79be17353233533110a5877f85":
+	case "ae33ef421ceb7add8950a0ceb422d07429640e444b242a2607cc6990aa2d2d8d":
 		return manifestSpringBoot()
 	}
 	return nil
@@ -1754,7 +1754,7 @@ var summarySpringBoot = Summary{
 	Title:       "Spring Boot",
 	Description: "Java web framework; a Maven project like Spring Initializr's, with a REST example",
 	Language:    "Java",
-	Version:     "4.0.7",
+	Version:     "4.1.2",
 	Options: []Option{
 		Option{
 			Key:      "group",
@@ -1802,7 +1802,7 @@ var summarySpringBoot = Summary{
 				"postgres",
 			},
 			Prompt: "Database",
-			Help:   "Spring Data JPA with Flyway migrations; postgres uses the PostgreSQL driver, sqlite uses H2 instead (a file database, as SQLite would be; Spring has no SQLite support)",
+			Help:   "Spring Data JPA with Flyway migrations; postgres uses the PostgreSQL driver (tests: Testcontainers, or TEST_DATABASE_URL without Docker); sqlite does NOT give SQLite: it gives H2, an embedded database in a local file (why: docs/frameworks/spring-boot.md)",
 		},
 		Option{
 			Key:     "docker",
@@ -1827,8 +1827,8 @@ func manifestSpringBoot() *Manifest {
 		Title:           "Spring Boot",
 		Description:     "Java web framework; a Maven project like Spring Initializr's, with a REST example",
 		Language:        "Java",
-		Version:         "4.0.7",
-		TemplateVersion: 1,
+		Version:         "4.1.2",
+		TemplateVersion: 2,
 		Names: []string{
 			"java",
 		},
@@ -1836,7 +1836,7 @@ func manifestSpringBoot() *Manifest {
 			"maven":          "3.9.16",
 			"maven_sha256":   "5af3b743dd8b876b5c45da33b676251e5f1687712644abb4ee519ca56e1d89ce",
 			"postgres_image": "18",
-			"spring_boot":    "4.0.7",
+			"spring_boot":    "4.1.2",
 		},
 		Options: []Option{
 			Option{
@@ -1885,7 +1885,7 @@ func manifestSpringBoot() *Manifest {
 					"postgres",
 				},
 				Prompt: "Database",
-				Help:   "Spring Data JPA with Flyway migrations; postgres uses the PostgreSQL driver, sqlite uses H2 instead (a file database, as SQLite would be; Spring has no SQLite support)",
+				Help:   "Spring Data JPA with Flyway migrations; postgres uses the PostgreSQL driver (tests: Testcontainers, or TEST_DATABASE_URL without Docker); sqlite does NOT give SQLite: it gives H2, an embedded database in a local file (why: docs/frameworks/spring-boot.md)",
 			},
 			Option{
 				Key:     "docker",
@@ -1932,6 +1932,18 @@ func manifestSpringBoot() *Manifest {
 			FileRule{
 				Match: "src/main/resources/db/**",
 				When:  "ne .Options.database \"none\"",
+			},
+			FileRule{
+				Match: "src/main/java/**/InvalidRequestHandler.java",
+				When:  "ne .Options.database \"none\"",
+			},
+			FileRule{
+				Match: "src/test/java/**/TestcontainersConfiguration.java",
+				When:  "eq .Options.database \"postgres\"",
+			},
+			FileRule{
+				Match: "src/test/java/**/Test*Application.java",
+				When:  "eq .Options.database \"postgres\"",
 			},
 			FileRule{
 				Match: ".env.example",
@@ -2026,7 +2038,7 @@ func manifestSpringBoot() *Manifest {
 				},
 			},
 		},
-		NextSteps: "cd {{ .Dir }}\n{{- if eq .Options.database \"postgres\" }}\n# the tests need PostgreSQL: see README.md (\"Database\"){{ if .Options.docker }}, or: docker compose up -d postgres{{ end }}\n{{- end }}\n./mvnw verify\n./mvnw spring-boot:run      # then: curl localhost:8080/actuator/health\n",
+		NextSteps: "cd {{ .Dir }}\n{{- if eq .Options.database \"postgres\" }}\n# the tests start PostgreSQL with Testcontainers (Docker), or see README.md (\"Database\")\n{{- end }}\n./mvnw verify\n./mvnw spring-boot:run      # then: curl localhost:8080/actuator/health\n",
 		Requires: []doctor.Requirement{
 			doctor.Requirement{
 				Tool:    "Java (JDK)",
