@@ -29,7 +29,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryLaravel
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return &summaryRails
-	case "ae33ef421ceb7add8950a0ceb422d07429640e444b242a2607cc6990aa2d2d8d":
+	case "30b82402b1e035e32eae39498efd22c0849d11dbedfd94e98b489a1ce27ee6fe":
 		return &summarySpringBoot
 	}
 	return nil
@@ -52,7 +52,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestLaravel()
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return manifestRails()
-	case "ae33ef421ceb7add8950a0ceb422d07429640e444b242a2607cc6990aa2d2d8d":
+	case "30b82402b1e035e32eae39498efd22c0849d11dbedfd94e98b489a1ce27ee6fe":
 		return manifestSpringBoot()
 	}
 	return nil
@@ -1938,11 +1938,7 @@ func manifestSpringBoot() *Manifest {
 				When:  "ne .Options.database \"none\"",
 			},
 			FileRule{
-				Match: "src/test/java/**/TestcontainersConfiguration.java",
-				When:  "eq .Options.database \"postgres\"",
-			},
-			FileRule{
-				Match: "src/test/java/**/Test*Application.java",
+				Match: "src/test/java/**/Test*.java",
 				When:  "eq .Options.database \"postgres\"",
 			},
 			FileRule{
