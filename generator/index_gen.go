@@ -29,7 +29,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryLaravel
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return &summaryRails
-	case "30b82402b1e035e32eae39498efd22c0849d11dbedfd94e98b489a1ce27ee6fe":
+	case "a505024afacfce178e2e807e88c9db3474003fcf1e3358935bc669776211b8d8":
 		return &summarySpringBoot
 	}
 	return nil
@@ -52,7 +52,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestLaravel()
 	case "345673488c5efc07c2f4e2019f56e5b91cd07b7f79e8702b094e9398608a36b8":
 		return manifestRails()
-	case "30b82402b1e035e32eae39498efd22c0849d11dbedfd94e98b489a1ce27ee6fe":
+	case "a505024afacfce178e2e807e88c9db3474003fcf1e3358935bc669776211b8d8":
 		return manifestSpringBoot()
 	}
 	return nil
