@@ -12,6 +12,7 @@ import (
 	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/generator/source"
 	"github.com/scaffold-cli/scaffold/generator/source/gitsrc"
+	"gopkg.in/yaml.v3"
 )
 
 // LoadTemplateDir loads a custom template: one framework's directory on
@@ -35,7 +36,14 @@ func LoadTemplateDir(dir string, opts ...LoadOption) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := LoadManifest(source.TemplateDir(abs, name), name, opts...)
+	fsys := source.TemplateDir(abs, name)
+	if tree, ok := sharedTree(data, abs, name); ok {
+		// A framework of a templates tree that builds on the tree's _shared/
+		// layers (scaffold's own templates/express): read it as --templates
+		// reads the tree, so that its layers are found beside it.
+		fsys = tree
+	}
+	m, err := LoadManifest(fsys, name, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
@@ -186,4 +194,26 @@ func historyMissing(m *Manifest, v int, err error) error {
 		return err
 	}
 	return fmt.Errorf("cannot update: this project was made from version %d of the template at %s, which is now at version %d and keeps no frozen copy of version %d (%s), so there is no base to merge against; its author freezes every version with \"scaffold template freeze %s\" before changing it", v, m.Source, m.TemplateVersion, v, filepath.Join(m.Source, source.HistoryDir, fmt.Sprintf("%d.zip", v)), m.Source)
+}
+
+// sharedTree is the templates tree around dir when dir's manifest declares
+// shared layers and dir sits in a tree that has them (its parent holds
+// _shared/ and dir is named after the framework). Only then may a template
+// read beyond its own directory, and only the tree's _shared/.
+func sharedTree(manifest []byte, dir, name string) (fs.FS, bool) {
+	var decl struct {
+		Shared []string `yaml:"shared"`
+	}
+	if yaml.Unmarshal(manifest, &decl) != nil || len(decl.Shared) == 0 || filepath.Base(dir) != name {
+		return nil, false
+	}
+	parent := filepath.Dir(dir)
+	if info, err := os.Stat(filepath.Join(parent, "_shared")); err != nil || !info.IsDir() {
+		return nil, false
+	}
+	tree, err := source.Dir(parent)
+	if err != nil {
+		return nil, false
+	}
+	return tree, true
 }

@@ -3,13 +3,16 @@
 // template's own golden files (`scaffold template test`): rendering each
 // golden case of a manifest, encoding it as a txtar archive, comparing it
 // with the archive kept under the template's golden/. It renders in memory
-// and never writes to disk: the CLI hands the files to generator/write.
+// and never writes to disk (it only reads golden files): the CLI hands the
+// files to generator/write.
 package author
 
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -25,6 +28,27 @@ const GoldenDir = "golden"
 // GoldenSeed seeds the secrets of every golden rendering, so that an
 // archive is the same on every run.
 const GoldenSeed = "golden"
+
+// GoldenDirOf is where the golden files of the template in dir are: its own
+// golden/ when it keeps one; otherwise, for a built-in framework's directory
+// in a checkout of scaffold (templates/<name>), the repository's
+// testdata/golden/<name>, which the project's golden test keeps. The second
+// result says which was chosen, for the report.
+func GoldenDirOf(dir, name string) (string, string) {
+	own := filepath.Join(dir, GoldenDir)
+	if _, err := os.Stat(own); err == nil {
+		return own, ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil || filepath.Base(filepath.Dir(abs)) != "templates" || filepath.Base(abs) != name {
+		return own, ""
+	}
+	repo := filepath.Join(filepath.Dir(abs), "..", "testdata", "golden", name)
+	if info, err := os.Stat(repo); err == nil && info.IsDir() {
+		return filepath.Clean(repo), "a built-in framework: its golden files are the scaffold repository's"
+	}
+	return own, ""
+}
 
 // GoldenPath is where golden case name is kept, relative to the template.
 func GoldenPath(name string) string { return path.Join(GoldenDir, name+".txtar") }

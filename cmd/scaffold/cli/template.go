@@ -173,7 +173,11 @@ func (o *templateTestOptions) run(cmd *cobra.Command, io *IO, dir string) error 
 
 	goldenDir := o.golden
 	if goldenDir == "" {
-		goldenDir = filepath.Join(dir, author.GoldenDir)
+		var why string
+		goldenDir, why = author.GoldenDirOf(dir, m.Name)
+		if why != "" {
+			fmt.Fprintf(io.Out, "golden files: %s (%s)\n", goldenDir, why)
+		}
 	}
 	failures := 0
 	_, statErr := os.Stat(goldenDir)

@@ -333,3 +333,23 @@ func TestTemplateTestWithoutGolden(t *testing.T) {
 		t.Errorf("test without golden cases:\n%s\n%s", out, errOut)
 	}
 }
+
+// The built-in frameworks pass `template test` from a checkout of scaffold as
+// a custom template would: against the repository's own golden files, and
+// with the templates tree's shared layers (express, koa) found beside them.
+func TestTemplateTestBuiltIn(t *testing.T) {
+	for _, fw := range []string{"express", "koa", "gin", "flask", "django", "rails", "laravel", "spring-boot"} {
+		dir, err := filepath.Abs("../../../templates/" + fw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases, err := filepath.Glob("../../../testdata/golden/" + fw + "/*.txtar")
+		if err != nil || len(cases) == 0 {
+			t.Fatalf("%s: no golden files (%v)", fw, err)
+		}
+		out, _ := mustRun(t, 0, "template", "test", dir)
+		if !strings.Contains(out, "golden files: ") || strings.Count(out, "ok   ") != len(cases) {
+			t.Errorf("template test %s: want %d cases ok against testdata/golden/%s:\n%s", fw, len(cases), fw, out)
+		}
+	}
+}
