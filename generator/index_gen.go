@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
+	case "15dcb2eb7a1adf6d225b65e968a0ccf11a5438793761d1e02373e27860a6eccc":
 		return &summaryGin
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
+	case "15dcb2eb7a1adf6d225b65e968a0ccf11a5438793761d1e02373e27860a6eccc":
 		return manifestGin()
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return manifestKoa()
@@ -769,17 +769,17 @@ func manifestGin() *Manifest {
 		Description:     "fast HTTP web framework for Go",
 		Language:        "Go",
 		Version:         "1.12.0",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"go-package",
 		},
 		Versions: map[string]string{
 			"gin":            "v1.12.0",
-			"go":             "1.25.0",
-			"go_image":       "1.26",
+			"go":             "1.26.0",
+			"go_image":       "1.27",
 			"pgx":            "v5.13.0",
-			"postgres_image": "17",
-			"sqlite":         "v1.59.0",
+			"postgres_image": "18",
+			"sqlite":         "v1.62.0",
 		},
 		Options: []Option{
 			Option{
@@ -899,7 +899,7 @@ func manifestGin() *Manifest {
 				VersionArgs: []string{
 					"version",
 				},
-				Min:     "1.25",
+				Min:     "1.26",
 				Install: "https://go.dev/dl/",
 			},
 			doctor.Requirement{
