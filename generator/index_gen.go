@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "15dcb2eb7a1adf6d225b65e968a0ccf11a5438793761d1e02373e27860a6eccc":
+	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
 		return &summaryGin
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "15dcb2eb7a1adf6d225b65e968a0ccf11a5438793761d1e02373e27860a6eccc":
+	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
 		return manifestGin()
 	case "b1f4e83c8659c5c5d68c69da211a34cc262af55bcf2143433716eb28cb177ca0":
 		return manifestKoa()
@@ -824,7 +824,7 @@ func manifestGin() *Manifest {
 			},
 			Var{
 				Key:      "default_database_url",
-				Template: "{{ if eq .Options.database \"postgres\" }}postgres://postgres:postgres@localhost:5432/{{ .Vars.db_name }}?sslmode=disable{{ else if eq .Options.database \"sqlite\" }}file:{{ .Name }}.db?_pragma=busy_timeout(5000){{ end }}",
+				Template: "{{ if eq .Options.database \"postgres\" }}postgres://postgres:postgres@localhost:5432/{{ .Vars.db_name }}?sslmode=disable{{ else if eq .Options.database \"sqlite\" }}file:{{ .Name }}.db?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL){{ end }}",
 			},
 		},
 		Files: []FileRule{
