@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
+	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
 		return &summaryGin
 	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "383a4342bdce6c681dde0a2ebab8234712141654788b83d8bc8c8b134e565622":
+	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
 		return manifestGin()
 	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return manifestKoa()
@@ -769,17 +769,17 @@ func manifestGin() *Manifest {
 		Description:     "fast HTTP web framework for Go",
 		Language:        "Go",
 		Version:         "1.12.0",
-		TemplateVersion: 1,
+		TemplateVersion: 2,
 		Names: []string{
 			"go-package",
 		},
 		Versions: map[string]string{
 			"gin":            "v1.12.0",
-			"go":             "1.25.0",
-			"go_image":       "1.26",
+			"go":             "1.26.0",
+			"go_image":       "1.27",
 			"pgx":            "v5.13.0",
-			"postgres_image": "17",
-			"sqlite":         "v1.59.0",
+			"postgres_image": "18",
+			"sqlite":         "v1.62.0",
 		},
 		Options: []Option{
 			Option{
@@ -824,7 +824,7 @@ func manifestGin() *Manifest {
 			},
 			Var{
 				Key:      "default_database_url",
-				Template: "{{ if eq .Options.database \"postgres\" }}postgres://postgres:postgres@localhost:5432/{{ .Vars.db_name }}?sslmode=disable{{ else if eq .Options.database \"sqlite\" }}file:{{ .Name }}.db?_pragma=busy_timeout(5000){{ end }}",
+				Template: "{{ if eq .Options.database \"postgres\" }}postgres://postgres:postgres@localhost:5432/{{ .Vars.db_name }}?sslmode=disable{{ else if eq .Options.database \"sqlite\" }}file:{{ .Name }}.db?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL){{ end }}",
 			},
 		},
 		Files: []FileRule{
@@ -899,7 +899,7 @@ func manifestGin() *Manifest {
 				VersionArgs: []string{
 					"version",
 				},
-				Min:     "1.25",
+				Min:     "1.26",
 				Install: "https://go.dev/dl/",
 			},
 			doctor.Requirement{

@@ -271,7 +271,7 @@ func TestVersion(t *testing.T) {
 		t.Errorf("--version: %d %q", code, out)
 	}
 	code, out, _ = run(t, "version")
-	for _, want := range []string{"scaffold 0.1.0\n", "go        go1.", "\n  gin          1.12.0   template_version 1\n", "\n  spring-boot  4.1.2    template_version 2\n"} {
+	for _, want := range []string{"scaffold 0.1.0\n", "go        go1.", "\n  gin          1.12.0   template_version 2\n", "\n  spring-boot  4.1.2    template_version 2\n"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("version lacks %q: %d\n%s", want, code, out)
 		}

@@ -37,7 +37,7 @@ func runOn(t *testing.T, sys *doctor.System, args ...string) (int, string, strin
 func TestDoctor(t *testing.T) {
 	sys := machine(map[string]string{"go": "go version go1.26.8 linux/amd64", "ruby": "ruby 3.1.2p20", "git": "git version 2.39.5"})
 	code, out, errOut := runOn(t, sys, "doctor", "gin")
-	if code != 0 || !strings.Contains(out, "gin (Gin 1.12.0): can run here\n") || !strings.Contains(out, "  ok        Go 1.26.8 (needs 1.25 or later)  /opt/go\n") {
+	if code != 0 || !strings.Contains(out, "gin (Gin 1.12.0): can run here\n") || !strings.Contains(out, "  ok        Go 1.26.8 (needs 1.26 or later)  /opt/go\n") {
 		t.Errorf("doctor gin: %d\n%s%s", code, out, errOut)
 	}
 	if !strings.Contains(out, "missing   Docker — only for --docker: docker not found on PATH\n            get it: https://") {
