@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
+	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return &summaryGin
 	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "bb9c0ce938f786fa90cd768f21d507b0021935707f585c3974d62d144d41b0ce":
+	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return manifestGin()
 	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
 		return manifestKoa()
