@@ -17,13 +17,13 @@ func builtinSummary(sum string) *Summary {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return &summaryDjango
-	case "e9c51f6f986574fc0e20dbda1dc02e69e52451cf11df7e8bc89de09d45500a7c":
+	case "4744c3b3681a278e8a61e036478543be3e5f64cf51ce9c62fdb4e5bf548a8fa3":
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
 	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return &summaryGin
-	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
+	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return &summaryKoa
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return &summaryLaravel
@@ -40,13 +40,13 @@ func builtinManifest(sum string) *Manifest {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return manifestDjango()
-	case "e9c51f6f986574fc0e20dbda1dc02e69e52451cf11df7e8bc89de09d45500a7c":
+	case "4744c3b3681a278e8a61e036478543be3e5f64cf51ce9c62fdb4e5bf548a8fa3":
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
 	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return manifestGin()
-	case "392a0d2a7bdc916bd7b2c5dc8114cb9a94228c5c7aa39f95c86a7c6b5841f9d7":
+	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return manifestKoa()
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return manifestLaravel()
