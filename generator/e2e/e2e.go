@@ -246,7 +246,11 @@ func serveAndCheck(t T, ctx context.Context, p *generator.Project, dir string, e
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	client := &http.Client{Timeout: 10 * time.Second}
+	// No keep-alive: each check has its own connection, so none is left open
+	// when the server is stopped. A server draining persistent connections on
+	// SIGTERM (Puma waits up to its persistent_timeout, 20 s) was seen to outlast
+	// the stop limit below on a loaded machine, after CloseIdleConnections too.
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 	stopped := false
 	stop := func() {
 		if stopped {
