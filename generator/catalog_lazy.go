@@ -68,15 +68,17 @@ func loadLazyCatalog(fsys fs.FS, names []string, opts []LoadOption) (*Catalog, e
 	lc := &lazyCatalog{fsys: fsys, opts: opts, summaries: map[string]Summary{}, loaded: map[string]lazyEntry{}}
 	var errs []error
 	for _, name := range names {
-		data, err := source.Manifest(fsys, name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		s, err := parseSummary(data)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s/%s: %w", name, ManifestFile, err))
-			continue
+		s, indexed := indexedSummaryIn(fsys, name)
+		if !indexed {
+			data, err := source.Manifest(fsys, name)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if s, err = parseSummary(data); err != nil {
+				errs = append(errs, fmt.Errorf("%s/%s: %w", name, ManifestFile, err))
+				continue
+			}
 		}
 		if s.Name != name {
 			errs = append(errs, fmt.Errorf("%s/%s: name %q must equal the directory name %q", name, ManifestFile, s.Name, name))

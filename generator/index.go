@@ -5,8 +5,12 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
+	"io/fs"
+	"path"
 
 	"github.com/scaffold-cli/scaffold/generator/render"
+	"github.com/scaffold-cli/scaffold/generator/source"
 )
 
 // The built-in manifests are decoded at build time: `go generate` writes
@@ -33,16 +37,63 @@ func manifestSum(data []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// fromIndex is the manifest data decodes to without its e2e sections, from
-// the index, or nil when data is not in it.
-func fromIndex(data []byte) *Manifest {
-	m := indexedManifest(manifestSum(data))
+// storedManifestSum is the index key of framework name's manifest in fsys,
+// hashed as it is read through one small buffer. Copying every manifest
+// whole to the heap only to hash it cost a run more page faults than the
+// hashing: the index needs the bytes' identity, and their copy only when
+// they are not in it. ok is false when the file cannot be read; the caller's
+// source.Manifest then says why.
+func storedManifestSum(fsys fs.FS, name string) (sum string, ok bool) {
+	f, err := fsys.Open(path.Join(name, source.ManifestFile))
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyBuffer(h, onlyReader{f}, make([]byte, 8<<10)); err != nil {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// onlyReader hides every method but Read, so io.CopyBuffer uses the buffer
+// it is given rather than a WriterTo or ReaderFrom of its own.
+type onlyReader struct{ io.Reader }
+
+// indexedManifestIn is framework name's manifest in fsys from the index, or
+// nil when its bytes are not there (or cannot be read).
+func indexedManifestIn(fsys fs.FS, name string) *Manifest {
+	sum, ok := storedManifestSum(fsys, name)
+	if !ok {
+		return nil
+	}
+	return withLoadState(indexedManifest(sum))
+}
+
+// indexedSummaryIn is framework name's summary in fsys from the index.
+func indexedSummaryIn(fsys fs.FS, name string) (Summary, bool) {
+	if sum, ok := storedManifestSum(fsys, name); ok {
+		if s := indexedSummary(sum); s != nil {
+			return *s, true
+		}
+	}
+	return Summary{}, false
+}
+
+// withLoadState sets on an indexed manifest what ParseManifest sets beside
+// the decoded values.
+func withLoadState(m *Manifest) *Manifest {
 	if m != nil {
-		// What ParseManifest sets beside the decoded values.
 		m.templates = &render.Set{}
 		m.secrets = &secretAnalysis{}
 	}
 	return m
+}
+
+// fromIndex is the manifest data decodes to without its e2e sections, from
+// the index, or nil when data is not in it.
+func fromIndex(data []byte) *Manifest {
+	return withLoadState(indexedManifest(manifestSum(data)))
 }
 
 // summaryFromIndex is the summary of data from the index, if it is there.

@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/scaffold-cli/scaffold/generator/source"
 	"github.com/scaffold-cli/scaffold/templates"
@@ -81,5 +84,66 @@ func TestNotIndexedIsDecoded(t *testing.T) {
 	m, err := parseManifestWith(edited, loadConfig{withoutE2E: true})
 	if err != nil || m.Name != "gin" {
 		t.Fatalf("decoded %v, %v", m, err)
+	}
+}
+
+// The key hashed while reading through a buffer is the key of the whole
+// bytes, for every built-in manifest.
+func TestStoredManifestSum(t *testing.T) {
+	names, err := source.Frameworks(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		data, err := source.Manifest(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := storedManifestSum(templates.FS, name); !ok || got != manifestSum(data) {
+			t.Errorf("%s: streamed sum %q (ok %v), want %q", name, got, ok, manifestSum(data))
+		}
+	}
+	if _, ok := storedManifestSum(templates.FS, "no-such-framework"); ok {
+		t.Error("a missing manifest has a sum")
+	}
+}
+
+// Loading goes by the bytes on the file system, not by a framework's name:
+// a built-in manifest edited in place, even keeping its length, is decoded
+// from YAML by the CLI's loaders, summaries and whole manifest alike.
+func TestLoadersDecodeEditedManifest(t *testing.T) {
+	data, err := source.Manifest(templates.FS, "gin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseManifestForCLI(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := m.Title
+	edited := bytes.Replace(data, []byte("title: "+old), []byte("title: "+strings.ToUpper(old)), 1)
+	if bytes.Equal(edited, data) || len(edited) != len(data) {
+		t.Fatalf("the test's edit did not apply to gin's title %q", old)
+	}
+	for _, tc := range []struct {
+		name      string
+		data      []byte
+		wantTitle string
+	}{{"unedited", data, old}, {"edited", edited, strings.ToUpper(old)}} {
+		fsys := fstest.MapFS{"gin/manifest.yaml": {Data: tc.data}, "gin/files/README.md": {Data: []byte("x")}}
+		got, err := LoadManifest(fsys, "gin", WithoutE2E())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got.Title != tc.wantTitle {
+			t.Errorf("%s: LoadManifest title %q, want %q", tc.name, got.Title, tc.wantTitle)
+		}
+		c, err := LoadCatalog(fsys, WithoutE2E(), Lazy())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if s := c.Summaries(); len(s) != 1 || s[0].Title != tc.wantTitle {
+			t.Errorf("%s: summaries %+v, want one titled %q", tc.name, s, tc.wantTitle)
+		}
 	}
 }

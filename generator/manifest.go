@@ -263,14 +263,21 @@ var (
 // LoadManifest reads and validates templates/<name>/manifest.yaml from fsys,
 // where fsys is rooted at the templates directory.
 func LoadManifest(fsys fs.FS, name string, opts ...LoadOption) (*Manifest, error) {
-	data, err := source.Manifest(fsys, name)
-	if err != nil {
-		return nil, err
+	c := loadConfigOf(opts)
+	var m *Manifest
+	if c.withoutE2E {
+		m = indexedManifestIn(fsys, name)
 	}
-	m, err := parseManifestWith(data, loadConfigOf(opts))
-	if err != nil {
-		return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
+	if m == nil {
+		data, err := source.Manifest(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if m, err = parseManifestYAML(data, c); err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", name, ManifestFile, err)
+		}
 	}
+	var err error
 	if m.Name != name {
 		return nil, fmt.Errorf("%s/%s: name %q must equal the directory name %q", name, ManifestFile, m.Name, name)
 	}

@@ -1,11 +1,13 @@
 package generator_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/generator/input"
+	"github.com/scaffold-cli/scaffold/templates"
 )
 
 const optionsManifest = `
@@ -123,5 +125,81 @@ func TestOptionDefaultAgreesWithResolve(t *testing.T) {
 				t.Errorf("given %v: option %q: OptionDefault walk gives %q, Resolve %q", given, o.Key, def, got)
 			}
 		}
+	}
+}
+
+// WalkOptions meets each option as OptionDefault does, one question at a
+// time, for every built-in framework and the test manifest: the same
+// options asked, with the same defaults, and an answer given during the
+// walk feeds the defaults after it (spring-boot's package comes from the
+// group and artifact).
+func TestWalkOptionsAgreesWithOptionDefault(t *testing.T) {
+	catalog, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := generator.ParseManifest([]byte(optionsManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifests := append(catalog.Manifests(), test)
+	for _, m := range manifests {
+		for _, answerAll := range []bool{false, true} {
+			raw := map[string]string{}
+			type asked struct{ key, def string }
+			var walk []asked
+			err := generator.WalkOptions(m, "shop", raw, func(o generator.Option, def string) (string, bool, error) {
+				walk = append(walk, asked{o.Key, def})
+				if answerAll && o.Kind == generator.KindString {
+					raw[o.Key] = def + "x"
+					return def + "x", true, nil
+				}
+				return "", false, nil
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", m.Name, err)
+			}
+			// The same walk, one OptionDefault call per option.
+			earlier := map[string]string{}
+			var want []asked
+			for _, o := range m.Options {
+				applies, def, err := generator.OptionDefault(m, "shop", earlier, o.Key)
+				if err != nil {
+					t.Fatalf("%s: %s: %v", m.Name, o.Key, err)
+				}
+				if !applies {
+					continue
+				}
+				want = append(want, asked{o.Key, def})
+				if v, ok := raw[o.Key]; ok {
+					earlier[o.Key] = v
+				}
+			}
+			if !reflect.DeepEqual(walk, want) {
+				t.Errorf("%s (answering strings: %v):\n walk %v\n want %v", m.Name, answerAll, walk, want)
+			}
+		}
+	}
+}
+
+// A bad given value stops the walk with Resolve's error before anything
+// after it is asked.
+func TestWalkOptionsBadValue(t *testing.T) {
+	m, err := generator.ParseManifest([]byte(optionsManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := map[string]string{m.Options[0].Key: "not-a-valid-value-\x00"}
+	_, resolveErr := generator.Resolve(m, generator.Request{Name: "shop", Options: given}, strings.NewReader(""))
+	asked := 0
+	err = generator.WalkOptions(m, "shop", given, func(generator.Option, string) (string, bool, error) {
+		asked++
+		return "", false, nil
+	})
+	if err == nil || resolveErr == nil || err.Error() != resolveErr.Error() {
+		t.Fatalf("walk error %v, Resolve error %v: want the same error", err, resolveErr)
+	}
+	if asked != 0 {
+		t.Errorf("%d options asked after a bad first value", asked)
 	}
 }

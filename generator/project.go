@@ -176,6 +176,42 @@ func (p *Project) renderDefault(o Option) (string, error) {
 	return def, nil
 }
 
+// WalkOptions resolves m's options for a project called name in manifest
+// order, as Resolve does, on one project for the whole walk: an option in
+// given takes that value; for every other one whose condition holds, answer
+// is called with its default (as text, before parsing) and what it returns
+// is the option's value, given as if on the command line, or, when it
+// returns ok false, the default is. A bad value, given or answered, fails
+// the walk where it meets it, as Resolve words it. Asking the options one
+// at a time through OptionDefault would resolve every earlier option again
+// for each question.
+func WalkOptions(m *Manifest, name string, given map[string]string, answer func(o Option, def string) (value string, ok bool, err error)) error {
+	p, err := newProject(m, name)
+	if err != nil {
+		return err
+	}
+	for _, o := range m.Options {
+		raw, isGiven := given[o.Key]
+		if !isGiven {
+			applies, def, err := p.optionDefault(o)
+			if err != nil {
+				return err
+			}
+			if applies {
+				value, ok, err := answer(o, def)
+				if err != nil {
+					return err
+				}
+				raw, isGiven = value, ok
+			}
+		}
+		if err := p.resolveOption(o, raw, isGiven); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // OptionDefault evaluates option key at its turn, as Resolve would: whether
 // its condition holds and, if so, its default (as text, before parsing), for
 // a project called name whose options before key have the raw values in

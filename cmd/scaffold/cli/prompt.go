@@ -132,30 +132,20 @@ func (o *newOptions) askOptions(m *generator.Manifest, raw map[string]string) er
 		}
 	}
 	ask := o.canPrompt() && !o.yes
-	for _, opt := range m.Options {
-		if _, given := raw[opt.Key]; given {
-			continue
-		}
-		applies, def, err := generator.OptionDefault(m, o.name, raw, opt.Key)
-		if err != nil {
-			return err
-		}
-		if !applies {
-			continue
-		}
+	return generator.WalkOptions(m, o.name, raw, func(opt generator.Option, def string) (string, bool, error) {
 		if !ask {
 			if _, err := generator.ParseOptionValue(opt, def); err != nil && def == "" {
-				return o.missingOption(opt)
+				return "", false, o.missingOption(opt)
 			}
-			continue // Resolve applies the default (and reports a broken one)
+			return "", false, nil // the default (a broken one is reported)
 		}
 		answer, err := o.askOption(opt, def)
 		if err != nil {
-			return err
+			return "", false, err
 		}
 		raw[opt.Key], o.prompted = answer, true
-	}
-	return nil
+		return answer, true, nil
+	})
 }
 
 // askOption asks one option's question with the widget that suits its kind
