@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/module"
 
@@ -17,19 +18,21 @@ import (
 
 // goStdRoots are the first elements of standard-library import paths, plus the
 // names the go command reserves.
-var goStdRoots = map[string]bool{
-	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
-	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
-	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
-	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
-	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
-	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
-	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
-	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
-	"unsafe": true, "weak": true, "vendor": true,
-	// reserved by the go command
-	"std": true, "cmd": true, "all": true, "toolchain": true, "main": true, "tool": true,
-}
+var goStdRoots = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
+		"container": true, "context": true, "crypto": true, "database": true, "debug": true,
+		"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
+		"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
+		"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
+		"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
+		"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
+		"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
+		"unsafe": true, "weak": true, "vendor": true,
+		// reserved by the go command
+		"std": true, "cmd": true, "all": true, "toolchain": true, "main": true, "tool": true,
+	}
+})
 
 var goBinaryRe = lazyre.New(`^[a-z][a-z0-9_-]*$`)
 
@@ -52,7 +55,7 @@ func deriveGoNames(name string) (map[string]string, error) {
 	lower := strings.ToLower(name)
 	if !goBinaryRe.MatchString(name) {
 		suggestion := strings.NewReplacer(".", "-").Replace(lower)
-		if goStdRoots[suggestion] {
+		if goStdRoots()[suggestion] {
 			suggestion += "-app" // "Main" -> "main" would be refused in turn
 		}
 		if !goBinaryRe.MatchString(suggestion) {
@@ -61,7 +64,7 @@ func deriveGoNames(name string) (map[string]string, error) {
 		return nil, refusal(offerTry, suggestion,
 			fmt.Sprintf("%q is not a good Go command name: use lower-case letters, digits, '-' and '_'", name))
 	}
-	if goStdRoots[name] {
+	if goStdRoots()[name] {
 		return nil, refusal(offerExample, name+"-app",
 			fmt.Sprintf("%q is the name of a Go standard-library package or a go command keyword; choose another", name))
 	}
@@ -81,7 +84,7 @@ func CheckGoModulePath(path string) error {
 		}
 	}
 	first, _, _ := strings.Cut(path, "/")
-	if goStdRoots[first] {
+	if goStdRoots()[first] {
 		return input.Errorf("Go module path %q shadows the standard library (%q); use e.g. \"example.com/%s\"", path, first, path)
 	}
 	return nil

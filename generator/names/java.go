@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,18 +29,20 @@ const DefaultJavaApplicationClass = "Application"
 
 // javaKeywords are the reserved words and literals no identifier may be
 // (javax.lang.model.SourceVersion.isKeyword for current Java; "_" since Java 9).
-var javaKeywords = map[string]bool{
-	"abstract": true, "assert": true, "boolean": true, "break": true, "byte": true, "case": true,
-	"catch": true, "char": true, "class": true, "const": true, "continue": true, "default": true,
-	"do": true, "double": true, "else": true, "enum": true, "extends": true, "final": true,
-	"finally": true, "float": true, "for": true, "goto": true, "if": true, "implements": true,
-	"import": true, "instanceof": true, "int": true, "interface": true, "long": true, "native": true,
-	"new": true, "package": true, "private": true, "protected": true, "public": true, "return": true,
-	"short": true, "static": true, "strictfp": true, "super": true, "switch": true,
-	"synchronized": true, "this": true, "throw": true, "throws": true, "transient": true, "try": true,
-	"void": true, "volatile": true, "while": true,
-	"true": true, "false": true, "null": true, "_": true,
-}
+var javaKeywords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"abstract": true, "assert": true, "boolean": true, "break": true, "byte": true, "case": true,
+		"catch": true, "char": true, "class": true, "const": true, "continue": true, "default": true,
+		"do": true, "double": true, "else": true, "enum": true, "extends": true, "final": true,
+		"finally": true, "float": true, "for": true, "goto": true, "if": true, "implements": true,
+		"import": true, "instanceof": true, "int": true, "interface": true, "long": true, "native": true,
+		"new": true, "package": true, "private": true, "protected": true, "public": true, "return": true,
+		"short": true, "static": true, "strictfp": true, "super": true, "switch": true,
+		"synchronized": true, "this": true, "throw": true, "throws": true, "transient": true, "try": true,
+		"void": true, "volatile": true, "while": true,
+		"true": true, "false": true, "null": true, "_": true,
+	}
+})
 
 // Initializr refuses these main class names: they clash with Spring's own.
 var invalidJavaApplicationClasses = map[string]bool{"SpringApplication": true, "SpringBootApplication": true}
@@ -196,7 +199,7 @@ func javaSegmentsProblem(pkg string) string {
 		switch {
 		case seg == "":
 			return "it has an empty segment (a leading, trailing or doubled '.')"
-		case javaKeywords[seg]:
+		case javaKeywords()[seg]:
 			return fmt.Sprintf("%q is a Java keyword", seg)
 		case !isJavaIdentifier(seg):
 			return fmt.Sprintf("%q is not a Java identifier (start with a letter or '_'; then letters, digits, '_')", seg)

@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
 	"github.com/scaffold-cli/scaffold/generator/internal/lazyre"
@@ -16,16 +17,18 @@ const maxNpmNameLen = 214
 
 // npmCoreModules are Node.js's built-in modules (module.builtinModules of
 // Node 20, without the internal "_" ones and the "x/y" sub-paths).
-var npmCoreModules = map[string]bool{
-	"assert": true, "async_hooks": true, "buffer": true, "child_process": true, "cluster": true,
-	"console": true, "constants": true, "crypto": true, "dgram": true, "diagnostics_channel": true,
-	"dns": true, "domain": true, "events": true, "fs": true, "http": true, "http2": true,
-	"https": true, "inspector": true, "module": true, "net": true, "os": true, "path": true,
-	"perf_hooks": true, "process": true, "punycode": true, "querystring": true, "readline": true,
-	"repl": true, "stream": true, "string_decoder": true, "sys": true, "timers": true, "tls": true,
-	"trace_events": true, "tty": true, "url": true, "util": true, "v8": true, "vm": true,
-	"wasi": true, "worker_threads": true, "zlib": true,
-}
+var npmCoreModules = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"assert": true, "async_hooks": true, "buffer": true, "child_process": true, "cluster": true,
+		"console": true, "constants": true, "crypto": true, "dgram": true, "diagnostics_channel": true,
+		"dns": true, "domain": true, "events": true, "fs": true, "http": true, "http2": true,
+		"https": true, "inspector": true, "module": true, "net": true, "os": true, "path": true,
+		"perf_hooks": true, "process": true, "punycode": true, "querystring": true, "readline": true,
+		"repl": true, "stream": true, "string_decoder": true, "sys": true, "timers": true, "tls": true,
+		"trace_events": true, "tty": true, "url": true, "util": true, "v8": true, "vm": true,
+		"wasi": true, "worker_threads": true, "zlib": true,
+	}
+})
 
 // npmBlocked are names npm refuses outright.
 var npmBlocked = map[string]bool{"node_modules": true, "favicon.ico": true}
@@ -110,7 +113,7 @@ func checkNpmPart(full, part, what string) error {
 		return refuse("it must be URL-safe: use lower-case letters, digits, '-', '_' and '.'")
 	case npmBlocked[full]:
 		return refuse("npm reserves that name")
-	case npmCoreModules[full]:
+	case npmCoreModules()[full]:
 		return refuse("it is the name of a Node.js core module")
 	}
 	return nil
@@ -125,7 +128,7 @@ func suggestNpmName(name string) string {
 	if len(s) > maxNpmNameLen {
 		s = strings.TrimRight(s[:maxNpmNameLen], "-")
 	}
-	if npmCoreModules[s] || npmBlocked[s] {
+	if npmCoreModules()[s] || npmBlocked[s] {
 		s = strings.ReplaceAll(s, ".", "-") + "-app"
 	}
 	// The suggestion is built to pass every rule; an empty one means nothing

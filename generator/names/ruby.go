@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/scaffold-cli/scaffold/generator/input"
 )
@@ -26,7 +27,8 @@ var railsReservedNames = []string{"application", "destroy", "plugin", "runner", 
 // standard library Rails and its generator load, and the gems a new Rails
 // application depends on. A project constant equal to one of them would reopen
 // that class or module instead of defining the application's own.
-var rubyDefinedConstants = rubyNameSet(strings.Fields(`
+var rubyDefinedConstants = sync.OnceValue(func() map[string]bool {
+	return rubyNameSet(strings.Fields(`
 	ARGF ARGV ArgumentError Array BasicObject Bignum Binding Class ClosedQueueError Comparable
 	Complex ConditionVariable Data DidYouMean Dir ENV EOFError Encoding EncodingError Enumerable
 	Enumerator Errno ErrorHighlight Exception FalseClass Fiber FiberError File FileTest Fixnum
@@ -54,6 +56,7 @@ var rubyDefinedConstants = rubyNameSet(strings.Fields(`
 	Jbuilder Mail Marcel Mime Minitest Nokogiri Propshaft Puma Rack Rails Railties Rake
 	RuboCop SQLite3 Stimulus TZInfo Thor Turbo Zeitwerk PG
 `))
+})
 
 func init() {
 	register(Rule{
@@ -80,7 +83,7 @@ func deriveRailsNames(name string) (map[string]string, error) {
 	case rubyContainsFold(railsReservedNames, name):
 		return nil, refusal(offerExample, suggestion, fmt.Sprintf("%q is a word Rails reserves (%s); choose another",
 			name, strings.Join(railsReservedNames, ", ")))
-	case rubyDefinedConstants[constant]:
+	case rubyDefinedConstants()[constant]:
 		return nil, refusal(offerExample, suggestion, fmt.Sprintf("%q would make the Rails application constant %q, which Ruby or Rails already defines; choose another",
 			name, constant))
 	}
