@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"sync"
 
 	"github.com/scaffold-cli/scaffold/generator/render"
 	"github.com/scaffold-cli/scaffold/generator/source"
@@ -49,12 +50,20 @@ func storedManifestSum(fsys fs.FS, name string) (sum string, ok bool) {
 		return "", false
 	}
 	defer f.Close()
+	buf := sumBuffers.Get().(*[]byte)
+	defer sumBuffers.Put(buf)
 	h := sha256.New()
-	if _, err := io.CopyBuffer(h, onlyReader{f}, make([]byte, 8<<10)); err != nil {
+	if _, err := io.CopyBuffer(h, onlyReader{f}, *buf); err != nil {
 		return "", false
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
+
+// sumBuffers hands one read buffer to every manifest a run hashes.
+var sumBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 8<<10)
+	return &b
+}}
 
 // onlyReader hides every method but Read, so io.CopyBuffer uses the buffer
 // it is given rather than a WriterTo or ReaderFrom of its own.

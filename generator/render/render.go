@@ -115,10 +115,11 @@ func CheckSyntax(name, text string) error {
 // a fresh template for each would give. Small templates (conditions, defaults, vars, path
 // elements) are parsed once per set, however many files use them.
 type Set struct {
-	mu     sync.Mutex
-	base   *template.Template
-	parsed map[string]*template.Template // small templates, by name and text
-	files  map[string]parsedFile         // file templates, by name
+	mu        sync.Mutex
+	base      *template.Template
+	baseFuncs map[string]bool               // the functions base has been given
+	parsed    map[string]*template.Template // small templates, by name and text
+	files     map[string]parsedFile         // file templates, by name
 }
 
 // parsedFile is a file's template and the text it was parsed from.
@@ -146,11 +147,29 @@ func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 		if err := checkDepth(name, trees, name); err != nil {
 			return nil, err
 		}
-		return newTemplate(name).Parse(text)
+		called := map[string]bool{}
+		for _, t := range trees {
+			calledFuncs(t.Root, called)
+		}
+		return template.New(name).Option("missingkey=error").Funcs(funcsNamed(called)).Parse(text)
 	}
 	if s.base == nil {
-		s.base = newTemplate("")
+		s.base = template.New("").Option("missingkey=error")
 		s.parsed = map[string]*template.Template{}
+		s.baseFuncs = map[string]bool{}
+	}
+	// The set's templates share one function map, which grows by the
+	// functions each new template calls: most of the ~200 are never
+	// called, and each one given to text/template is checked by reflection
+	// and copied into two maps.
+	called := map[string]bool{}
+	calledFuncs(tree.Root, called)
+	for f := range s.baseFuncs {
+		delete(called, f)
+	}
+	if len(called) > 0 {
+		s.base.Funcs(funcsNamed(called))
+		maps.Copy(s.baseFuncs, called)
 	}
 	t, err := s.base.New(name).AddParseTree(name, tree)
 	if err != nil {
@@ -209,6 +228,74 @@ func someNode(n parse.Node, hit func(parse.Node) bool) bool {
 		}
 	}
 	return false
+}
+
+// calledFuncs adds to called the name of every function n calls, builtins
+// and scaffold's alike. A node it does not know (one a later Go adds) adds
+// allFuncs: the template then gets every function, as before.
+func calledFuncs(n parse.Node, called map[string]bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				calledFuncs(c, called)
+			}
+		}
+	case *parse.ActionNode:
+		calledFuncs(n.Pipe, called)
+	case *parse.IfNode:
+		calledInBranch(&n.BranchNode, called)
+	case *parse.RangeNode:
+		calledInBranch(&n.BranchNode, called)
+	case *parse.WithNode:
+		calledInBranch(&n.BranchNode, called)
+	case *parse.TemplateNode:
+		calledFuncs(n.Pipe, called)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				calledFuncs(c, called)
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			calledFuncs(a, called)
+		}
+	case *parse.ChainNode:
+		calledFuncs(n.Node, called)
+	case *parse.IdentifierNode:
+		called[n.Ident] = true
+	case nil, *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode,
+		*parse.FieldNode, *parse.VariableNode, *parse.DotNode, *parse.NilNode,
+		*parse.BoolNode, *parse.NumberNode, *parse.StringNode:
+	default:
+		called[allFuncs] = true
+	}
+}
+
+func calledInBranch(b *parse.BranchNode, called map[string]bool) {
+	calledFuncs(b.Pipe, called)
+	calledFuncs(b.List, called)
+	calledFuncs(b.ElseList, called)
+}
+
+// allFuncs, among the names calledFuncs collects, stands for every function.
+const allFuncs = "\x00all"
+
+// funcsNamed is the part of scaffold's function map that names selects
+// (text/template's builtins are its own, and never in the map).
+func funcsNamed(names map[string]bool) template.FuncMap {
+	all := funcMap()
+	if names[allFuncs] {
+		return all
+	}
+	out := make(template.FuncMap, len(names))
+	for n := range names {
+		if f, ok := all[n]; ok {
+			out[n] = f
+		}
+	}
+	return out
 }
 
 // String executes a small template; text without an action is itself.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/scaffold-cli/scaffold/templates"
 )
@@ -51,6 +52,13 @@ var templateSetCases = []struct{ name, text string }{
 	{"call only", `{{template "x" .}}`},
 	{"block", `{{block "b" .}}<{{.Name}}>{{end}}`},
 	{"condition", "{{if .Options.docker}}true{{end}}"},
+	// Functions in every place a parse tree holds one: each must reach the
+	// set's function map, which grows by what its templates call.
+	{"nested", `{{with $x := .Name | upper}}{{range $i, $c := splitList "-" $x}}{{if eq $i 0}}{{lower $c}}{{else if gt $i 5}}{{quote $c}}{{else}}{{title $c}}{{end}}{{end}}{{else}}{{default "x" .Name}}{{end}}`},
+	{"chain", `{{(dict "a" (upper .Name)).a}}`},
+	{"range else break", `{{range until 3}}{{if gt . 0}}{{break}}{{end}}{{trim " a "}}{{else}}{{nospace "n o"}}{{end}}`},
+	{"template argument", `{{define "y"}}{{snakecase .}}{{end}}{{template "y" (kebabcase .Name)}}`},
+	{"later function", `{{ .Name | sha256sum | trunc 8 }}`},
 	{"builtins", `{{and 1 2}}{{or 0 3}}{{not false}}{{len "ab"}}{{index .Names "k"}}{{slice "abc" 1}}{{print 1}}{{printf "%d" 2}}{{println 3}}{{html "<"}}{{js "'"}}{{urlquery "a b"}}{{eq 1 1}}{{ne 1 2}}{{lt 1 2}}{{le 1 1}}{{gt 2 1}}{{ge 2 2}}{{call .F}}`},
 }
 
@@ -184,5 +192,46 @@ func TestTemplateSetSharesUnlessNamedTemplatesAreUsed(t *testing.T) {
 		if shared := set.base != nil; shared != c.shared {
 			t.Errorf("%s: shared %v, want %v", c.text, shared, c.shared)
 		}
+	}
+}
+
+// calledFuncs finds every function a template calls: each shipped file
+// parses with only the functions it names (and text/template's builtins),
+// as do the test cases above. A function it missed would fail here rather
+// than when a project renders.
+func TestCalledFuncsFindsEveryFunction(t *testing.T) {
+	texts := map[string]string{}
+	for _, c := range templateSetCases {
+		texts[c.name] = c.text
+	}
+	err := fs.WalkDir(templates.FS, ".", func(src string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(src, ".tmpl") {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, src)
+		texts[src] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range texts {
+		trees, err := parse.Parse(name, text, "", "", funcMap(), builtinNames)
+		if err != nil {
+			continue // broken on purpose: TestCheckSyntaxMatchesTextTemplate
+		}
+		called := map[string]bool{}
+		for _, tree := range trees {
+			calledFuncs(tree.Root, called)
+		}
+		if called[allFuncs] {
+			t.Errorf("%s: a node calledFuncs does not know", name)
+		}
+		if _, err := parse.Parse(name, text, "", "", funcsNamed(called), builtinNames); err != nil {
+			t.Errorf("%s: with only the functions calledFuncs found: %v", name, err)
+		}
+	}
+	if got := funcsNamed(map[string]bool{allFuncs: true}); len(got) != len(funcMap()) {
+		t.Errorf("an unknown node gives %d functions, want all %d", len(got), len(funcMap()))
 	}
 }
