@@ -83,7 +83,7 @@ func FuzzPlanFile(f *testing.F) {
 			Secrets:  map[string]string{"x": value},
 			Versions: map[string]string{"x": value},
 		}
-		file, keep, err := planFile(&Project{Manifest: m}, src, data)
+		file, keep, err := planFile(&Project{Manifest: m}, src, data, map[string]bool{})
 		if err != nil || !keep {
 			return
 		}

@@ -28,6 +28,7 @@ func Generate(p *Project) ([]File, error) {
 	m := p.Manifest
 	data := p.Data()
 	var out []File
+	whens := map[string]bool{} // each rule's condition, evaluated once per project
 	err := fs.WalkDir(m.files, ".", func(src string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -38,7 +39,7 @@ func Generate(p *Project) ([]File, error) {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s: not a regular file", src)
 		}
-		f, keep, err := planFile(p, src, data)
+		f, keep, err := planFile(p, src, data, whens)
 		if keep {
 			out = append(out, f)
 		}
@@ -95,7 +96,7 @@ func describeSource(f File) string {
 
 // planFile applies the manifest's file rules to one source file: whether it
 // is written, where, and with which mode.
-func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
+func planFile(p *Project, src string, data TemplateData, whens map[string]bool) (File, bool, error) {
 	m := p.Manifest
 	f := File{Source: src, Mode: 0o644}
 	var dest string
@@ -109,9 +110,13 @@ func planFile(p *Project, src string, data TemplateData) (File, bool, error) {
 		if !matchElems(patterns[i], elems) && (trimmed == nil || !matchElems(patterns[i], trimmed)) {
 			continue
 		}
-		ok, err := p.ts().Condition(r.When, data)
-		if err != nil {
-			return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
+		ok, seen := whens[r.When]
+		if !seen {
+			var err error
+			if ok, err = p.ts().Condition(r.When, data); err != nil {
+				return f, false, fmt.Errorf("%s: when %q: %w", src, r.When, err)
+			}
+			whens[r.When] = ok
 		}
 		if !ok {
 			return f, false, nil // every matching condition must hold

@@ -131,9 +131,12 @@ type parsedFile struct {
 func (s *Set) parse(name, text string, cache bool) (*template.Template, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := name + "\x00" + text
-	if t, ok := s.parsed[key]; ok {
-		return t, nil
+	var key string
+	if cache { // a file's text is long, and a file's template is kept by File
+		key = name + "\x00" + text
+		if t, ok := s.parsed[key]; ok {
+			return t, nil
+		}
 	}
 	// Parsing is text/template's own Parse: parse.Parse with the functions
 	// and the builtins, then AddParseTree.
