@@ -108,6 +108,7 @@ type sample struct {
 	wall   time.Duration
 	cpu    time.Duration // user + system
 	maxRSS int64         // KiB, from a separate run under GNU time; 0 = not measured
+	faults int64         // minor page faults (wait4's ru_minflt): the same on a busy machine
 }
 
 // group is one comparable task: a framework's default project, its floor,
@@ -535,7 +536,7 @@ func runOnce(argv []string, dir string, env []string, logPath string) (sample, e
 		return sample{}, fmt.Errorf("%s failed (%v):\n%s", strings.Join(argv, " "), describeStatus(ws), tail(out, 2000))
 	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return sample{wall: wall, cpu: cpu, maxRSS: ru.Maxrss}, nil
+	return sample{wall: wall, cpu: cpu, maxRSS: ru.Maxrss, faults: ru.Minflt}, nil
 }
 
 // peakRSS runs argv under GNU time and returns the peak RSS it reports, in KiB.
@@ -586,22 +587,26 @@ type stats struct {
 	wallMed, wallMin, wallMax time.Duration
 	cpuMed                    time.Duration
 	rssMed, rssMin, rssMax    int64
+	faultsMed                 int64
 }
 
 func summarize(ss []sample) stats {
 	walls := make([]time.Duration, len(ss))
 	cpus := make([]time.Duration, len(ss))
 	rss := make([]int64, len(ss))
+	faults := make([]int64, len(ss))
 	for i, s := range ss {
-		walls[i], cpus[i], rss[i] = s.wall, s.cpu, s.maxRSS
+		walls[i], cpus[i], rss[i], faults[i] = s.wall, s.cpu, s.maxRSS, s.faults
 	}
 	slices.Sort(walls)
 	slices.Sort(cpus)
 	slices.Sort(rss)
+	slices.Sort(faults)
 	return stats{
 		wallMed: median(walls), wallMin: walls[0], wallMax: walls[len(walls)-1],
 		cpuMed: median(cpus),
 		rssMed: median(rss), rssMin: rss[0], rssMax: rss[len(rss)-1],
+		faultsMed: median(faults),
 	}
 }
 
@@ -622,8 +627,8 @@ type report struct {
 func render(c config, groups []*group) report {
 	var b strings.Builder
 	var r report
-	fmt.Fprintf(&b, "| framework | command | files | wall median ms (min–max) | × floor | × scaffold | CPU ms | peak RSS MiB median (min–max) |\n")
-	fmt.Fprintf(&b, "|---|---|--:|--:|--:|--:|--:|--:|\n")
+	fmt.Fprintf(&b, "| framework | command | files | wall median ms (min–max) | × floor | × scaffold | CPU ms | page faults | peak RSS MiB median (min–max) |\n")
+	fmt.Fprintf(&b, "|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, g := range groups {
 		var floor, scaf time.Duration
 		if g.floor != nil && len(g.floor.samples) > 0 {
@@ -641,15 +646,15 @@ func render(c config, groups []*group) report {
 				if why == "" {
 					why = "not run"
 				}
-				fmt.Fprintf(&b, "| %s | %s | | skipped: %s | | | | |\n", g.name, j.label, why)
+				fmt.Fprintf(&b, "| %s | %s | | skipped: %s | | | | | |\n", g.name, j.label, why)
 				continue
 			}
 			s := summarize(j.samples)
-			fmt.Fprintf(&b, "| %s | %s | %d | %s (%s–%s) | %s | %s | %s | %s |\n",
+			fmt.Fprintf(&b, "| %s | %s | %d | %s (%s–%s) | %s | %s | %s | %d | %s |\n",
 				g.name, j.label, j.files,
 				ms(s.wallMed), ms(s.wallMin), ms(s.wallMax),
 				ratio(s.wallMed, floor), ratio(s.wallMed, scaf),
-				ms(s.cpuMed), rssRange(s))
+				ms(s.cpuMed), s.faultsMed, rssRange(s))
 		}
 		if g.note != "" {
 			r.notes = append(r.notes, g.name+": "+g.note+".")
@@ -698,7 +703,9 @@ func document(c config, r report) (string, error) {
 	b.WriteString("framework (each round starting with the next command, so none always goes first), each run in a\n")
 	b.WriteString("fresh empty directory (outputs are removed only at the end), stdin from\n")
 	b.WriteString("/dev/null and output to a file. Wall time is from fork/exec to wait4; CPU is user + system from\n")
-	b.WriteString("wait4's rusage. Peak RSS comes from as many runs of their own under GNU time (`time -f %M`,\n")
+	b.WriteString("wait4's rusage, and so are the page faults (minor faults, the median: each is a page of the binary,\n")
+	b.WriteString("its heap or its stacks touched for the first time; unlike time, the count barely moves with the load\n")
+	b.WriteString("on the machine). Peak RSS comes from as many runs of their own under GNU time (`time -f %M`,\n")
 	b.WriteString("the largest resident set of the process and of any child it waited for): Linux counts the\n")
 	b.WriteString("memory a process had before exec, so a command started straight from the Go harness would\n")
 	b.WriteString("report at least the harness's own ~8 MiB. `× floor` and `× scaffold` divide the median wall time by the\n")
