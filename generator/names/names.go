@@ -97,10 +97,10 @@ func CheckProjectName(name string) error {
 		return input.Errorf("project name is %d characters long; the limit is %d", len(name), maxProjectNameLen)
 	case strings.ContainsAny(name, `/\`):
 		return input.Errorf("project name %q contains a path separator; give a plain name and use --dir to choose where it goes", name)
-	case !projectNameRe.MatchString(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, "-"):
+	case !isProjectNameShape(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, "-"):
 		return refusal(offerTry, suggestProjectName(name),
 			fmt.Sprintf("project name %q is not usable: start with a letter; use only ASCII letters, digits, '-', '_' and '.'; don't end with '.' or '-'", name))
-	case windowsDeviceRe.MatchString(name):
+	case isWindowsDeviceName(name):
 		return refusal(offerExample, suggestNonDevice(name),
 			fmt.Sprintf("project name %q is a reserved device name on Windows; choose another", name))
 	}
@@ -158,9 +158,42 @@ func suggestProjectName(name string) string {
 
 // CheckProjectNameQuiet reports whether a name passes CheckProjectName.
 func CheckProjectNameQuiet(name string) bool {
-	return name != "" && len(name) <= maxProjectNameLen && projectNameRe.MatchString(name) &&
-		!strings.HasSuffix(name, ".") && !strings.HasSuffix(name, "-") && !windowsDeviceRe.MatchString(name)
+	return name != "" && len(name) <= maxProjectNameLen && isProjectNameShape(name) &&
+		!strings.HasSuffix(name, ".") && !strings.HasSuffix(name, "-") && !isWindowsDeviceName(name)
 }
+
+// isProjectNameShape is projectNameRe.MatchString, written out: every run
+// checks a name, and compiling the expression cost more than the check. The
+// expression stays the definition (TestNameMatchersAgreeWithExpressions).
+func isProjectNameShape(name string) bool {
+	if name == "" || !isASCIILetter(name[0]) {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		if c := name[i]; !isASCIILetter(c) && !isASCIIDigit(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWindowsDeviceName is windowsDeviceRe.MatchString for a name that has
+// isProjectNameShape (ASCII, no line breaks): CON, PRN, AUX, NUL, COM0-9 or
+// LPT0-9 in any case, alone or before a dot.
+func isWindowsDeviceName(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	switch {
+	case len(base) == 3:
+		return strings.EqualFold(base, "con") || strings.EqualFold(base, "prn") ||
+			strings.EqualFold(base, "aux") || strings.EqualFold(base, "nul")
+	case len(base) == 4 && isASCIIDigit(base[3]):
+		return strings.EqualFold(base[:3], "com") || strings.EqualFold(base[:3], "lpt")
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 // Derive applies the named rules to the project name and collects the
 // identifiers they derive. The first failing rule's error is returned; a name

@@ -109,7 +109,7 @@ func checkNpmPart(full, part, what string) error {
 		return refuse("npm allows only lower-case letters in new package names")
 	case strings.ContainsAny(part, "~'!()*"):
 		return refuse("it contains one of ~'!()*, which npm refuses")
-	case npmUnsafeRe.MatchString(part):
+	case !isNpmSafe(part):
 		return refuse("it must be URL-safe: use lower-case letters, digits, '-', '_' and '.'")
 	case npmBlocked[full]:
 		return refuse("npm reserves that name")
@@ -134,4 +134,15 @@ func suggestNpmName(name string) string {
 	// The suggestion is built to pass every rule; an empty one means nothing
 	// usable was left.
 	return s
+}
+
+// isNpmSafe is !npmUnsafeRe.MatchString(part), written out (see
+// isProjectNameShape): lower-case ASCII letters, digits, '.', '_' and '-'.
+func isNpmSafe(part string) bool {
+	for i := 0; i < len(part); i++ {
+		if c := part[i]; !('a' <= c && c <= 'z') && !isASCIIDigit(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
