@@ -17,13 +17,13 @@ func builtinSummary(sum string) *Summary {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return &summaryDjango
-	case "4744c3b3681a278e8a61e036478543be3e5f64cf51ce9c62fdb4e5bf548a8fa3":
+	case "ba03ca9255ac205fd260cc32332c5fd8d4e6b99a810e757e60484dba4fcbfafe":
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
 	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return &summaryGin
-	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
+	case "2ae34c8036484a3cd7bafb8cc9937176a42cf262ef8cadccf61908ee0324f48e":
 		return &summaryKoa
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return &summaryLaravel
@@ -40,13 +40,13 @@ func builtinManifest(sum string) *Manifest {
 	switch sum {
 	case "dff72355d62f6d19d62c488c6553f771d83e9f1000865435a3e02e276365c65f":
 		return manifestDjango()
-	case "4744c3b3681a278e8a61e036478543be3e5f64cf51ce9c62fdb4e5bf548a8fa3":
+	case "ba03ca9255ac205fd260cc32332c5fd8d4e6b99a810e757e60484dba4fcbfafe":
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
 	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
 		return manifestGin()
-	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
+	case "2ae34c8036484a3cd7bafb8cc9937176a42cf262ef8cadccf61908ee0324f48e":
 		return manifestKoa()
 	case "b191d1da13ce5cdafa5d7c3bf0f36a1457d94800eae8045a0df4ef22b16458f3":
 		return manifestLaravel()
@@ -313,7 +313,7 @@ func manifestExpress() *Manifest {
 		Description:     "minimal, unopinionated web framework for Node.js",
 		Language:        "JavaScript",
 		Version:         "5.3.0",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"npm-package",
 		},
@@ -976,7 +976,7 @@ func manifestKoa() *Manifest {
 		Description:     "expressive middleware framework for Node.js, by the team behind Express",
 		Language:        "JavaScript",
 		Version:         "3.3.0",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"npm-package",
 		},
