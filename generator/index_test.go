@@ -15,15 +15,7 @@ import (
 // decoding its YAML gives: a template change without `go generate` (make
 // golden runs it) fails here, as would a value the generator wrote wrong.
 func TestIndexIsCurrent(t *testing.T) {
-	names, err := source.Frameworks(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		data, err := source.Manifest(templates.FS, name)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, data := range builtinManifestBytes(t) {
 		want, err := ParseManifestForCLI(data)
 		if err != nil {
 			t.Fatal(err)
@@ -90,15 +82,7 @@ func TestNotIndexedIsDecoded(t *testing.T) {
 // The key hashed while reading through a buffer is the key of the whole
 // bytes, for every built-in manifest.
 func TestStoredManifestSum(t *testing.T) {
-	names, err := source.Frameworks(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		data, err := source.Manifest(templates.FS, name)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, data := range builtinManifestBytes(t) {
 		if got, ok := storedManifestSum(templates.FS, name); !ok || got != manifestSum(data) {
 			t.Errorf("%s: streamed sum %q (ok %v), want %q", name, got, ok, manifestSum(data))
 		}
@@ -146,4 +130,20 @@ func TestLoadersDecodeEditedManifest(t *testing.T) {
 			t.Errorf("%s: summaries %+v, want one titled %q", tc.name, s, tc.wantTitle)
 		}
 	}
+}
+
+// builtinManifestBytes is every built-in framework's manifest, by name.
+func builtinManifestBytes(t *testing.T) map[string][]byte {
+	t.Helper()
+	names, err := source.Frameworks(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, name := range names {
+		if out[name], err = source.Manifest(templates.FS, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }
