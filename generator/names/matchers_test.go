@@ -19,13 +19,27 @@ func checkMatchers(t *testing.T, s string) {
 	if got, want := isNpmSafe(s), !npmUnsafeRe.MatchString(s); got != want {
 		t.Fatalf("isNpmSafe(%q) = %v, npmUnsafeRe says %v", s, got, !want)
 	}
+	for _, m := range []struct {
+		name string
+		got  func(string) bool
+		re   interface{ MatchString(string) bool }
+	}{
+		{"isLaravelName", isLaravelName, laravelNameRe},
+		{"isComposerPackage", isComposerPackage, composerPackageRe},
+		{"isComposerName", isComposerName, composerNameRe},
+		{"isComposerReserved", isComposerReserved, composerReservedRe},
+	} {
+		if got, want := m.got(s), m.re.MatchString(s); got != want {
+			t.Fatalf("%s(%q) = %v, the expression says %v", m.name, s, got, want)
+		}
+	}
 }
 
 // Every string of up to four characters from an alphabet that reaches each
 // branch of the three expressions (device names, digits, separators, case,
 // a non-ASCII letter, a superscript digit, a line break).
 func TestNameMatchersAgreeWithExpressions(t *testing.T) {
-	alphabet := []string{"c", "O", "n", "m", "p", "L", "t", "u", "X", "1", ".", "-", "_", "é", "¹", "\n", "/"}
+	alphabet := []string{"c", "O", "n", "m", "p", "L", "t", "u", "X", "1", "0", ".", "-", "_", "é", "¹", "٣", "\n", "/", "\xff"}
 	var walk func(prefix string, depth int)
 	walk = func(prefix string, depth int) {
 		checkMatchers(t, prefix)
@@ -37,7 +51,7 @@ func TestNameMatchersAgreeWithExpressions(t *testing.T) {
 		}
 	}
 	walk("", 0)
-	for _, s := range []string{"con", "CON.txt", "nul.tar.gz", "com1", "COM9.x", "lpt0", "com10", "comx", "conx.txt", "aux.", "prn-x", "my-app", "a.b_c-d", "Z9"} {
+	for _, s := range []string{"acme/my-app", "a--b", "a---b", "a-.b", "a/b/c", "-a", "a_", "lpt1", "com0", "prn", "con", "CON.txt", "nul.tar.gz", "com1", "COM9.x", "lpt0", "com10", "comx", "conx.txt", "aux.", "prn-x", "my-app", "a.b_c-d", "Z9"} {
 		checkMatchers(t, s)
 	}
 }
