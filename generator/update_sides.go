@@ -104,10 +104,7 @@ func renderBase(old *Manifest, a *Answers, ours fs.FS, seed string) ([]File, map
 	for i, s := range old.Secrets {
 		standIns[i] = secretscan.Secret{Key: s.Key, StandIn: seeded.Secrets[s.Key], Fits: s.fits}
 	}
-	found, err := secretscan.Recover(withoutAnswers(base), standIns, ours)
-	if err != nil {
-		return nil, nil, fmt.Errorf("looking for the project's secrets: %w", err)
-	}
+	found := secretscan.Recover(withoutAnswers(base), standIns, ours)
 	if len(found) == 0 {
 		return base, nil, nil
 	}

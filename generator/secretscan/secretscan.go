@@ -15,7 +15,6 @@ package secretscan
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"sort"
 	"strings"
@@ -44,7 +43,7 @@ type Secret struct {
 // Where the lines disagree, the value most lines hold wins, and among
 // equals the one found first (by path, then line). ours is the project's
 // directory; rendered holds the files made with the stand-ins.
-func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) (map[string]string, error) {
+func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) map[string]string {
 	var wanted []Secret
 	for _, s := range secrets {
 		if len(s.StandIn) >= MinLength {
@@ -52,7 +51,7 @@ func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) (map[string]str
 		}
 	}
 	if len(wanted) == 0 {
-		return map[string]string{}, nil
+		return map[string]string{}
 	}
 	files := append([]tree.File(nil), rendered...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -61,10 +60,7 @@ func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) (map[string]str
 		if !holdsAny(f.Data, wanted) {
 			continue
 		}
-		disk, err := readLines(ours, f.Path)
-		if err != nil {
-			return nil, err
-		}
+		disk := readLines(ours, f.Path)
 		if disk == nil {
 			continue
 		}
@@ -85,7 +81,7 @@ func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) (map[string]str
 			}
 		}
 	}
-	return tally.winners(), nil
+	return tally.winners()
 }
 
 func holdsAny(data []byte, secrets []Secret) bool {
@@ -97,24 +93,16 @@ func holdsAny(data []byte, secrets []Secret) bool {
 	return false
 }
 
-// readLines is the project's file at p split into lines, or nil when there
-// is no regular file there (removed, or something update itself refuses).
-func readLines(ours fs.FS, p string) ([]string, error) {
-	info, err := fs.Stat(ours, p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, nil
-	}
+// readLines is the project's file at p split into lines, or nil when it
+// cannot be read as a file (removed, a directory, unreadable): it then
+// holds no evidence, and the merge, which reads the same files, says what
+// is wrong with it.
+func readLines(ours fs.FS, p string) []string {
 	data, err := fs.ReadFile(ours, p)
 	if err != nil {
-		return nil, err
+		return nil
 	}
-	return lines(data), nil
+	return lines(data)
 }
 
 // lines splits data at newlines; a carriage return before one is dropped,

@@ -40,15 +40,6 @@ func disk(files map[string]string) fstest.MapFS {
 	return m
 }
 
-func recoverOrFail(t *testing.T, rendered []tree.File, secrets []Secret, ours fstest.MapFS) map[string]string {
-	t.Helper()
-	got, err := Recover(rendered, secrets, ours)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
-
 func TestRecover(t *testing.T) {
 	// Not in path order: Recover sorts them.
 	rendered := []tree.File{
@@ -93,7 +84,7 @@ func TestRecover(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := recoverOrFail(t, rendered, []Secret{key}, disk(c.ours)); !maps.Equal(got, c.want) {
+			if got := Recover(rendered, []Secret{key}, disk(c.ours)); !maps.Equal(got, c.want) {
 				t.Errorf("found %v, want %v", got, c.want)
 			}
 		})
@@ -106,11 +97,11 @@ func TestRecoverSeveralOnOneLine(t *testing.T) {
 	iv := Secret{Key: "iv", StandIn: "aaaaaaaaaaaaaaaa", Fits: hexOf16}
 	rendered := []tree.File{file("cfg", "k="+standIn+";iv="+iv.StandIn+";again="+standIn+"\n")}
 	ownIV := "1111111111111111"
-	got := recoverOrFail(t, rendered, []Secret{key, iv}, disk(map[string]string{"cfg": "k=" + own + ";iv=" + ownIV + ";again=" + own + "\n"}))
+	got := Recover(rendered, []Secret{key, iv}, disk(map[string]string{"cfg": "k=" + own + ";iv=" + ownIV + ";again=" + own + "\n"}))
 	if want := map[string]string{"key": own, "iv": ownIV}; !maps.Equal(got, want) {
 		t.Errorf("found %v, want %v", got, want)
 	}
-	got = recoverOrFail(t, rendered, []Secret{key, iv}, disk(map[string]string{"cfg": "k=" + own + ";iv=" + ownIV + ";again=" + other + "\n"}))
+	got = Recover(rendered, []Secret{key, iv}, disk(map[string]string{"cfg": "k=" + own + ";iv=" + ownIV + ";again=" + other + "\n"}))
 	if len(got) != 0 {
 		t.Errorf("found %v in a line that disagrees with itself, want nothing", got)
 	}
@@ -119,7 +110,7 @@ func TestRecoverSeveralOnOneLine(t *testing.T) {
 // Among lines that fit, the one nearest the rendered line's place counts.
 func TestRecoverTakesTheNearestLine(t *testing.T) {
 	rendered := []tree.File{file("k", "a\nb\nc\n"+standIn+"\nd\n")}
-	got := recoverOrFail(t, rendered, []Secret{key}, disk(map[string]string{"k": other + "\na\nb\nc\nd\n" + own + "\ne\n"}))
+	got := Recover(rendered, []Secret{key}, disk(map[string]string{"k": other + "\na\nb\nc\nd\n" + own + "\ne\n"}))
 	if got["key"] != own {
 		t.Errorf("found %q, want the nearer line's %q", got["key"], own)
 	}
@@ -128,7 +119,7 @@ func TestRecoverTakesTheNearestLine(t *testing.T) {
 // A stand-in too short to be told from ordinary text is not looked for.
 func TestRecoverSkipsShortStandIns(t *testing.T) {
 	short := Secret{Key: "pin", StandIn: "1234", Fits: func(v string) bool { return len(v) == 4 }}
-	got := recoverOrFail(t, []tree.File{file("p", "pin=1234\n")}, []Secret{short}, disk(map[string]string{"p": "pin=9876\n"}))
+	got := Recover([]tree.File{file("p", "pin=1234\n")}, []Secret{short}, disk(map[string]string{"p": "pin=9876\n"}))
 	if len(got) != 0 {
 		t.Errorf("found %v, want nothing", got)
 	}
@@ -138,7 +129,7 @@ func TestRecoverSkipsShortStandIns(t *testing.T) {
 // error: the update that follows refuses it, with its own message.
 func TestRecoverIgnoresWhatIsNoFile(t *testing.T) {
 	ours := fstest.MapFS{"a.env/inner": &fstest.MapFile{Data: []byte("x")}, "c.key": &fstest.MapFile{Data: []byte(own)}}
-	got := recoverOrFail(t, []tree.File{file("a.env", "KEY="+standIn+"\n"), file("c.key", standIn)}, []Secret{key}, ours)
+	got := Recover([]tree.File{file("a.env", "KEY="+standIn+"\n"), file("c.key", standIn)}, []Secret{key}, ours)
 	if got["key"] != own {
 		t.Errorf("found %v, want %q", got, own)
 	}

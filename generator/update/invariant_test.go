@@ -343,20 +343,28 @@ func editSettings(t *testing.T, files []tree.File, old, new string) []tree.File 
 	return nil
 }
 
+// updateWithAnotherSeed plans the update of the project whose files are
+// ours, as `scaffold update` does with its own random seed.
+func updateWithAnotherSeed(t *testing.T, current *generator.Manifest, answers *generator.Answers, ours []tree.File, recorded []byte) *update.Plan {
+	t.Helper()
+	sides, err := generator.RenderUpdate(current, answers, asDisk(ours), nil, "update")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sides.Plan(asDisk(ours), recorded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
 // The user changed the secret (to another key of the same kind): that is
 // the project's key now, and the update keeps it where version 2 moved it.
 func TestUpdateKeepsASecretTheUserChanged(t *testing.T) {
 	made, answers, recorded, keyLine, current := djangoAtVersion1(t)
 	userKey := "\"django-insecure-" + strings.Repeat("k3y!", 12) + "ab\""
 	edited := editSettings(t, made, keyLine, userKey)
-	sides, err := generator.RenderUpdate(current, answers, asDisk(edited), nil, "update")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sides.Plan(asDisk(edited), recorded)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := updateWithAnotherSeed(t, current, answers, edited, recorded)
 	if c := plan.Conflicted(); len(c) > 0 {
 		t.Fatalf("conflicts: %s", strings.Join(c, ", "))
 	}
@@ -372,14 +380,7 @@ func TestUpdateKeepsASecretTheUserChanged(t *testing.T) {
 func TestUpdateWithoutTheSecretFallsBackToTheSeed(t *testing.T) {
 	made, answers, recorded, keyLine, current := djangoAtVersion1(t)
 	edited := editSettings(t, made, keyLine, "os.environ[\"MY_KEY\"]")
-	sides, err := generator.RenderUpdate(current, answers, asDisk(edited), nil, "update")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sides.Plan(asDisk(edited), recorded)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := updateWithAnotherSeed(t, current, answers, edited, recorded)
 	settings := ""
 	for _, c := range plan.Changes {
 		if !strings.HasSuffix(c.Path, "/settings.py") {
