@@ -72,7 +72,7 @@ func RenderUpdateFrom(old, current *Manifest, a *Answers, ours fs.FS, set map[st
 		options[k] = v
 	}
 	sort.Strings(dropped)
-	theirsProject, err := resolve(current, Request{Name: a.Name, Options: options}, SeededRandom(seed), secrets)
+	theirsProject, err := resolve(current, Request{Name: a.Name, Options: options}, SeededRandom(seed), stillFitting(current, secrets))
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +117,19 @@ func renderBase(old *Manifest, a *Answers, ours fs.FS, seed string) ([]File, map
 		return nil, nil, err
 	}
 	return base, found, nil
+}
+
+// stillFitting keeps the found secrets that current declares alike: one
+// whose encoding or length the new version changed is drawn anew, in the
+// form its templates now expect.
+func stillFitting(current *Manifest, found map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, s := range current.Secrets {
+		if v, ok := found[s.Key]; ok && s.fits(v) {
+			out[s.Key] = v
+		}
+	}
+	return out
 }
 
 // Plan decides the update of the project whose files are ours (its
