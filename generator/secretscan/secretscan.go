@@ -71,9 +71,9 @@ func Recover(rendered []tree.File, secrets []Secret, ours fs.FS) map[string]stri
 			}
 			if found := p.nearestMatch(disk, i, wanted); found != nil {
 				for k, v := range found {
-					// A line that still holds the stand-in is one the
-					// project shares with the rendering by chance (its
-					// seed): it says nothing about the project's value.
+					// The stand-in itself is no evidence: the project was
+					// made with the same seed (its value then is the
+					// stand-in anyway), or the text is no secret at all.
 					if v != wanted[k].StandIn {
 						tally.add(wanted[k].Key, v)
 					}
