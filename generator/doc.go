@@ -7,5 +7,7 @@
 //
 // Its rooms: names (naming rules), render (templates and their functions),
 // tree (the in-memory File), source (where templates come from), write (the
-// atomic writer) and e2e (running a project for real).
+// atomic writer), update (deciding an update file by file), secretscan (a
+// project's secrets found in its files, for update) and e2e (running a
+// project for real).
 package generator

@@ -75,6 +75,14 @@ type ScaffoldInfo struct{ Version string }
 // derived name, var and secret. Secrets are drawn from random, in manifest
 // order; pass crypto/rand.Reader for users and a seeded stream in tests.
 func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
+	return resolve(m, req, random, nil)
+}
+
+// resolve is Resolve with some secrets known (an existing project's, for
+// update and add): those keep their value, the others are drawn from random
+// as Resolve draws them. Every secret still takes its draw, so an unknown
+// one gets the value it would get if none were known.
+func resolve(m *Manifest, req Request, random io.Reader, known map[string]string) (*Project, error) {
 	p, err := newProject(m, req.Name)
 	if err != nil {
 		return nil, err
@@ -94,6 +102,9 @@ func Resolve(m *Manifest, req Request, random io.Reader) (*Project, error) {
 		v, err := drawSecret(random, s)
 		if err != nil {
 			return nil, fmt.Errorf("drawing secret %q: %w", s.Key, err)
+		}
+		if k, ok := known[s.Key]; ok {
+			v = k
 		}
 		p.Secrets[s.Key] = v
 	}

@@ -6,18 +6,40 @@ import (
 	"encoding/hex"
 	"io"
 	"math/rand/v2"
+	"strings"
 )
 
-// secretEncodings maps an encoding name to how a secret of Length is drawn.
-// "Length" counts bytes for hex/base64 and characters for alphabets.
-var secretEncodings = map[string]func(r io.Reader, length int) (string, error){
-	"hex": func(r io.Reader, n int) (string, error) {
-		b, err := readBytes(r, n)
-		return hex.EncodeToString(b), err
+// secretEncoding is how a secret of some length is drawn, and how a value
+// found in a project is known to be one of its kind.
+type secretEncoding struct {
+	draw func(r io.Reader, length int) (string, error)
+	// fits reports whether v could have been drawn: the alphabet, and the
+	// length that draw always gives.
+	fits func(v string, length int) bool
+}
+
+// secretEncodings maps an encoding name to its secretEncoding. "Length"
+// counts bytes for hex/base64 and characters for alphabets.
+var secretEncodings = map[string]secretEncoding{
+	"hex": {
+		draw: func(r io.Reader, n int) (string, error) {
+			b, err := readBytes(r, n)
+			return hex.EncodeToString(b), err
+		},
+		fits: func(v string, n int) bool {
+			b, err := hex.DecodeString(v)
+			return err == nil && len(b) == n && hex.EncodeToString(b) == v
+		},
 	},
-	"base64": func(r io.Reader, n int) (string, error) {
-		b, err := readBytes(r, n)
-		return base64.StdEncoding.EncodeToString(b), err
+	"base64": {
+		draw: func(r io.Reader, n int) (string, error) {
+			b, err := readBytes(r, n)
+			return base64.StdEncoding.EncodeToString(b), err
+		},
+		fits: func(v string, n int) bool {
+			b, err := base64.StdEncoding.DecodeString(v)
+			return err == nil && len(b) == n && base64.StdEncoding.EncodeToString(b) == v
+		},
 	},
 	"alnum": alphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
 	// Django's startproject draws SECRET_KEY from this alphabet.
@@ -25,7 +47,12 @@ var secretEncodings = map[string]func(r io.Reader, length int) (string, error){
 }
 
 func drawSecret(r io.Reader, s Secret) (string, error) {
-	return secretEncodings[s.Encoding](r, s.Length)
+	return secretEncodings[s.Encoding].draw(r, s.Length)
+}
+
+// fits reports whether v could be a value of s.
+func (s Secret) fits(v string) bool {
+	return secretEncodings[s.Encoding].fits(v, s.Length)
 }
 
 func readBytes(r io.Reader, n int) ([]byte, error) {
@@ -36,9 +63,9 @@ func readBytes(r io.Reader, n int) ([]byte, error) {
 
 // alphabet draws characters uniformly: bytes that would bias the choice are
 // rejected rather than folded with a modulo.
-func alphabet(chars string) func(io.Reader, int) (string, error) {
+func alphabet(chars string) secretEncoding {
 	limit := 256 - 256%len(chars)
-	return func(r io.Reader, n int) (string, error) {
+	draw := func(r io.Reader, n int) (string, error) {
 		out := make([]byte, 0, n)
 		buf := make([]byte, 1)
 		for len(out) < n {
@@ -51,6 +78,18 @@ func alphabet(chars string) func(io.Reader, int) (string, error) {
 		}
 		return string(out), nil
 	}
+	fits := func(v string, n int) bool {
+		if len(v) != n {
+			return false
+		}
+		for i := 0; i < len(v); i++ {
+			if strings.IndexByte(chars, v[i]) < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return secretEncoding{draw: draw, fits: fits}
 }
 
 // SeededRandom is a deterministic stream for tests and golden files: the same

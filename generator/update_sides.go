@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/scaffold-cli/scaffold/generator/secretscan"
 	"github.com/scaffold-cli/scaffold/generator/tree"
 	"github.com/scaffold-cli/scaffold/generator/update"
 )
@@ -13,8 +14,10 @@ import (
 // UpdateSides are the two renderings `scaffold update` merges a project on
 // disk against: Base, the project as its recorded template version renders
 // it, and Theirs, as the current version renders it with the same answers.
-// Both are made from one seed, so they share every secret: a secret is then
-// unchanged by the template, and the project keeps its own.
+// Both are rendered with the project's own secrets, as found in its files
+// (see generator/secretscan), so that a line holding a secret is the
+// project's line on every side; a secret not found is drawn from the seed,
+// alike for both.
 type UpdateSides struct {
 	From, To int // template versions
 	Base     []File
@@ -27,12 +30,14 @@ type UpdateSides struct {
 }
 
 // RenderUpdate renders both sides of an update from the answers a project
-// recorded, with current (loaded by LoadManifest or a catalog) as the
-// newer side and its templates tree's history for the older. set answers options (new ones, or changed ones) for the current
-// version; options it does not give keep their recorded value, and options
-// new in the current version take their defaults. seed seeds the secrets
-// of both renderings alike.
-func RenderUpdate(current *Manifest, a *Answers, set map[string]string, seed string) (*UpdateSides, error) {
+// recorded, with current (loaded by LoadManifest or a catalog) as the newer
+// side and its templates tree's history for the older. ours is the
+// project's directory, read (never written) to find its secrets; nil
+// renders with the seed's. set answers options (new ones, or changed ones)
+// for the current version; options it does not give keep their recorded
+// value, and options new in the current version take their defaults. seed
+// seeds the secrets not found in ours, alike for both renderings.
+func RenderUpdate(current *Manifest, a *Answers, ours fs.FS, set map[string]string, seed string) (*UpdateSides, error) {
 	if current.tree == nil || current.Name != a.Framework {
 		return nil, fmt.Errorf("update of a %s project needs the %s manifest as loaded from its templates", a.Framework, a.Framework)
 	}
@@ -40,21 +45,17 @@ func RenderUpdate(current *Manifest, a *Answers, set map[string]string, seed str
 	if err != nil {
 		return nil, err
 	}
-	return RenderUpdateFrom(old, current, a, set, seed)
+	return RenderUpdateFrom(old, current, a, ours, set, seed)
 }
 
 // RenderUpdateFrom is RenderUpdate with the base's manifest given: for a
 // template in git, the recorded commit's (see LoadGitTemplate), which needs
 // no frozen history.
-func RenderUpdateFrom(old, current *Manifest, a *Answers, set map[string]string, seed string) (*UpdateSides, error) {
+func RenderUpdateFrom(old, current *Manifest, a *Answers, ours fs.FS, set map[string]string, seed string) (*UpdateSides, error) {
 	if old.Name != a.Framework || current.Name != a.Framework {
 		return nil, fmt.Errorf("update of a %s project needs %s manifests, not %s and %s", a.Framework, a.Framework, old.Name, current.Name)
 	}
-	baseProject, err := ResolveAnswers(old, a, SeededRandom(seed))
-	if err != nil {
-		return nil, err
-	}
-	base, err := Generate(baseProject)
+	base, secrets, err := renderBase(old, a, ours, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +72,7 @@ func RenderUpdateFrom(old, current *Manifest, a *Answers, set map[string]string,
 		options[k] = v
 	}
 	sort.Strings(dropped)
-	theirsProject, err := Resolve(current, Request{Name: a.Name, Options: options}, SeededRandom(seed))
+	theirsProject, err := resolve(current, Request{Name: a.Name, Options: options}, SeededRandom(seed), stillFitting(current, secrets))
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +81,55 @@ func RenderUpdateFrom(old, current *Manifest, a *Answers, set map[string]string,
 		return nil, err
 	}
 	return &UpdateSides{From: old.TemplateVersion, To: current.TemplateVersion, Base: base, Theirs: theirs, Project: theirsProject, Dropped: dropped}, nil
+}
+
+// renderBase renders the project as old made it, with the secrets found
+// in ours, and returns those secrets (by key) for the other side. It
+// renders once with the seed's secrets as stand-ins to look for, and again
+// only when it found some.
+func renderBase(old *Manifest, a *Answers, ours fs.FS, seed string) ([]File, map[string]string, error) {
+	request := Request{Name: a.Name, Options: a.OptionStrings()}
+	seeded, err := Resolve(old, request, SeededRandom(seed))
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := Generate(seeded)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ours == nil || len(old.Secrets) == 0 {
+		return base, nil, nil
+	}
+	standIns := make([]secretscan.Secret, len(old.Secrets))
+	for i, s := range old.Secrets {
+		standIns[i] = secretscan.Secret{Key: s.Key, StandIn: seeded.Secrets[s.Key], Fits: s.fits}
+	}
+	found := secretscan.Recover(withoutAnswers(base), standIns, ours)
+	if len(found) == 0 {
+		return base, nil, nil
+	}
+	own, err := resolve(old, request, SeededRandom(seed), found)
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err = Generate(own)
+	if err != nil {
+		return nil, nil, err
+	}
+	return base, found, nil
+}
+
+// stillFitting keeps the found secrets that current declares alike: one
+// whose encoding or length the new version changed is drawn anew, in the
+// form its templates now expect.
+func stillFitting(current *Manifest, found map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, s := range current.Secrets {
+		if v, ok := found[s.Key]; ok && s.fits(v) {
+			out[s.Key] = v
+		}
+	}
+	return out
 }
 
 // Plan decides the update of the project whose files are ours (its

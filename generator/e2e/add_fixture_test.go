@@ -64,11 +64,12 @@ func addLikeTheCLI(t *testing.T, ap *addedProject, sets map[string]string) {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	sides, err := generator.RenderUpdate(ap.current, answers, sets, updateSeed)
+	ours := os.DirFS(ap.dir)
+	sides, err := generator.RenderUpdate(ap.current, answers, ours, sets, updateSeed)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	plan, err := sides.Plan(os.DirFS(ap.dir), data)
+	plan, err := sides.Plan(ours, data)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}

@@ -382,11 +382,12 @@ func updateLikeTheCLI(t *testing.T, catalog *generator.Catalog, dir string) (*up
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	sides, err := generator.RenderUpdate(current, answers, nil, updateSeed)
+	ours := os.DirFS(dir)
+	sides, err := generator.RenderUpdate(current, answers, ours, nil, updateSeed)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	plan, err := sides.Plan(os.DirFS(dir), data)
+	plan, err := sides.Plan(ours, data)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}

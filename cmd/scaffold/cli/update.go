@@ -176,11 +176,14 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 	if seed == "" {
 		seed = randomSeed()
 	}
+	// ours, the project as it is, is read twice: for its secrets (both
+	// sides are rendered with them) and for the merge.
+	ours := os.DirFS(dir)
 	var sides *generator.UpdateSides
 	if base != nil {
-		sides, err = generator.RenderUpdateFrom(base, current, answers, sets, seed)
+		sides, err = generator.RenderUpdateFrom(base, current, answers, ours, sets, seed)
 	} else {
-		sides, err = generator.RenderUpdate(current, answers, sets, seed)
+		sides, err = generator.RenderUpdate(current, answers, ours, sets, seed)
 	}
 	if err != nil {
 		return o.checkFailed(err)
@@ -206,7 +209,7 @@ func (o *updateOptions) run(ctx context.Context, dir string) error {
 			return err
 		}
 	}
-	plan, err := sides.Plan(os.DirFS(dir), data)
+	plan, err := sides.Plan(ours, data)
 	if err != nil {
 		return err
 	}
