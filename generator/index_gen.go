@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
+	case "9d3f351110b9fe146698d81637dfcd084bf2fe21d61c5aa48e20bc2222e48a57":
 		return &summaryGin
 	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
+	case "9d3f351110b9fe146698d81637dfcd084bf2fe21d61c5aa48e20bc2222e48a57":
 		return manifestGin()
 	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return manifestKoa()
@@ -769,7 +769,7 @@ func manifestGin() *Manifest {
 		Description:     "fast HTTP web framework for Go",
 		Language:        "Go",
 		Version:         "1.12.0",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"go-package",
 		},
