@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "9d3f351110b9fe146698d81637dfcd084bf2fe21d61c5aa48e20bc2222e48a57":
+	case "189afe962f1bba4d6d1b25a75fe3c94e38259af090e87a8f9a1d9be72a4f786a":
 		return &summaryGin
 	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "9d3f351110b9fe146698d81637dfcd084bf2fe21d61c5aa48e20bc2222e48a57":
+	case "189afe962f1bba4d6d1b25a75fe3c94e38259af090e87a8f9a1d9be72a4f786a":
 		return manifestGin()
 	case "e4432794cea2b12a40f0cd108900f5c8f0c1d8868edfb35fbed4d5e2fda771b1":
 		return manifestKoa()
