@@ -21,7 +21,7 @@ func builtinSummary(sum string) *Summary {
 		return &summaryExpress
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return &summaryFlask
-	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
+	case "189afe962f1bba4d6d1b25a75fe3c94e38259af090e87a8f9a1d9be72a4f786a":
 		return &summaryGin
 	case "2ae34c8036484a3cd7bafb8cc9937176a42cf262ef8cadccf61908ee0324f48e":
 		return &summaryKoa
@@ -44,7 +44,7 @@ func builtinManifest(sum string) *Manifest {
 		return manifestExpress()
 	case "6d86d79cca8b01b115261233ac1deb22c6025eb5dc0ab0d78944c084386a2e79":
 		return manifestFlask()
-	case "26276ab35e41107b786556d33341787285761338e55e769036f62bf83c6b41fa":
+	case "189afe962f1bba4d6d1b25a75fe3c94e38259af090e87a8f9a1d9be72a4f786a":
 		return manifestGin()
 	case "2ae34c8036484a3cd7bafb8cc9937176a42cf262ef8cadccf61908ee0324f48e":
 		return manifestKoa()
@@ -769,7 +769,7 @@ func manifestGin() *Manifest {
 		Description:     "fast HTTP web framework for Go",
 		Language:        "Go",
 		Version:         "1.12.0",
-		TemplateVersion: 2,
+		TemplateVersion: 3,
 		Names: []string{
 			"go-package",
 		},

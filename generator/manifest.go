@@ -180,17 +180,24 @@ type E2E struct {
 	Chroot *ChrootRun `yaml:"chroot"`
 }
 
-// Runtime is a language runtime that the e2e harness installs from npm and
-// puts first on PATH, once per version and test process (package e2e).
-// Versions[0] is the floor: every case runs on it; the cases named in
-// EveryVersion also run on each later version.
+// Runtime is a language runtime that the e2e harness installs and puts
+// first on PATH, once per version and test process (package e2e): from npm
+// (NPM, Bin), or a Go toolchain that the host's go command fetches from the
+// module proxy (GoToolchain). Versions[0] is the floor: every case runs on
+// it; the cases named in EveryVersion also run on each later version. A
+// version RuntimeHost, first only, is the machine's own toolchain.
 type Runtime struct {
-	Name         string   `yaml:"name"`          // what the logs call it: "node"
+	Name         string   `yaml:"name"`          // what the logs call it: "node", "go"
 	NPM          string   `yaml:"npm"`           // npm package spec; {{.Version}} is the version
-	Bin          string   `yaml:"bin"`           // directory of its programs, relative to the install prefix
+	Bin          string   `yaml:"bin"`           // with npm: directory of its programs, relative to the install prefix
+	GoToolchain  string   `yaml:"go_toolchain"`  // a GOTOOLCHAIN value; {{.Version}} is the version
 	Versions     []string `yaml:"versions"`      // the floor first
 	EveryVersion []string `yaml:"every_version"` // golden cases that run on every version
 }
+
+// RuntimeHost, as the first of a runtime's versions, is the toolchain the
+// machine already has (the e2e tools on PATH): nothing is installed for it.
+const RuntimeHost = "host"
 
 // ChrootRun is the part of an e2e run that happens inside a Debian root
 // file system: what the root holds, and what runs in it with the project.
@@ -464,14 +471,34 @@ func (m *Manifest) validate() error {
 			}
 		}
 		if r := e.Runtime; r != nil {
-			if r.Name == "" || r.NPM == "" || r.Bin == "" || len(r.Versions) == 0 {
-				bad("e2e runtime: name, npm, bin and versions are required")
+			switch {
+			case r.NPM != "" && r.GoToolchain != "":
+				bad("e2e runtime: npm and go_toolchain are two ways to install it; give one")
+			case r.GoToolchain != "":
+				if r.Name == "" || len(r.Versions) == 0 {
+					bad("e2e runtime: name and versions are required")
+				}
+				if r.Bin != "" {
+					bad("e2e runtime bin: not with go_toolchain (its programs are in the toolchain's GOROOT/bin)")
+				}
+				if err := checkTemplateSyntax("e2e runtime go_toolchain", r.GoToolchain, false); err != nil {
+					bad("%v", err)
+				}
+			default:
+				if r.Name == "" || r.NPM == "" || r.Bin == "" || len(r.Versions) == 0 {
+					bad("e2e runtime: name, npm, bin and versions are required")
+				}
+				if err := checkTemplateSyntax("e2e runtime npm", r.NPM, false); err != nil {
+					bad("%v", err)
+				}
+				if path.IsAbs(r.Bin) || strings.HasPrefix(path.Clean(r.Bin), "..") {
+					bad("e2e runtime bin %q: must be relative to the install prefix", r.Bin)
+				}
 			}
-			if err := checkTemplateSyntax("e2e runtime npm", r.NPM, false); err != nil {
-				bad("%v", err)
-			}
-			if path.IsAbs(r.Bin) || strings.HasPrefix(path.Clean(r.Bin), "..") {
-				bad("e2e runtime bin %q: must be relative to the install prefix", r.Bin)
+			for i, v := range r.Versions {
+				if v == "" || (v == RuntimeHost && i > 0) {
+					bad("e2e runtime versions: %q at %d (a version may not be empty, and %q, the machine's own, can only be the floor, first)", v, i, RuntimeHost)
+				}
 			}
 			for _, c := range r.EveryVersion {
 				if !cases[c] {

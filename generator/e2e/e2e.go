@@ -142,13 +142,18 @@ func caseTimeout(e *generator.E2E) time.Duration {
 func runIn(t T, ctx context.Context, p *generator.Project, dir string, e *generator.E2E, opts Options, v string) {
 	m := p.Manifest
 	hostEnv := os.Environ()
-	if v != "" {
+	if !onHost(v) {
+		start := time.Now()
 		bin, err := runtimeBin(ctx, e.Runtime, v)
 		if err != nil {
 			t.Fatalf("e2e runtime: %v", err)
 		}
-		hostEnv = withPath(hostEnv, bin)
-		t.Logf("on %s %s (%s, from %s)", e.Runtime.Name, v, runtimeVersion(ctx, bin, e.Runtime.Name), bin)
+		hostEnv = runtimeEnv(e.Runtime, hostEnv, bin)
+		t.Logf("on %s %s (%s, from %s; ready in %.1fs)", e.Runtime.Name, v, runtimeVersion(ctx, e.Runtime, hostEnv, bin), bin, time.Since(start).Seconds())
+	} else if v == generator.RuntimeHost {
+		if prog, err := exec.LookPath(e.Runtime.Name); err == nil {
+			t.Logf("on the machine's %s (%s, %s)", e.Runtime.Name, runtimeVersion(ctx, e.Runtime, hostEnv, filepath.Dir(prog)), prog)
+		}
 	}
 	env := append(hostEnv, "HOST=127.0.0.1", "PORT="+strconv.Itoa(freePort(t)))
 	for _, k := range sortedMapKeys(e.Env) {

@@ -42,8 +42,15 @@ var installed struct {
 	errs map[string]error
 }
 
-// runtimeBin installs version v of runtime r with npm, once per process,
-// and returns the directory to put first on PATH.
+// onHost reports whether version v of a case's runtime is the machine's
+// own toolchain: no runtime key, or the runtime's "host" floor.
+func onHost(v string) bool {
+	return v == "" || v == generator.RuntimeHost
+}
+
+// runtimeBin installs version v of runtime r (with npm, or as a Go
+// toolchain), once per process, and returns the directory to put first on
+// PATH.
 func runtimeBin(ctx context.Context, r *generator.Runtime, v string) (string, error) {
 	spec, err := runtimeSpec(r, v)
 	if err != nil {
@@ -69,8 +76,14 @@ func runtimeBin(ctx context.Context, r *generator.Runtime, v string) (string, er
 	return bin, nil
 }
 
+// runtimeSpec is what installs version v: an npm package spec, or a
+// GOTOOLCHAIN value.
 func runtimeSpec(r *generator.Runtime, v string) (string, error) {
-	tmpl, err := template.New("e2e runtime npm").Option("missingkey=error").Parse(r.NPM)
+	what, text := "npm", r.NPM
+	if r.GoToolchain != "" {
+		what, text = "go_toolchain", r.GoToolchain
+	}
+	tmpl, err := template.New("e2e runtime " + what).Option("missingkey=error").Parse(text)
 	if err != nil {
 		return "", err
 	}
@@ -97,6 +110,9 @@ func runtimeCacheDir() (string, error) {
 // is still the newest release that matches. It then checks that the
 // program runs.
 func installRuntime(ctx context.Context, r *generator.Runtime, v, spec string) (string, error) {
+	if r.GoToolchain != "" {
+		return installGoToolchain(ctx, spec)
+	}
 	cache, err := runtimeCacheDir()
 	if err != nil {
 		return "", err
@@ -118,6 +134,53 @@ func installRuntime(ctx context.Context, r *generator.Runtime, v, spec string) (
 	return bin, nil
 }
 
+// installGoToolchain has the host's go command fetch toolchain spec (a
+// GOTOOLCHAIN value: go1.27.3) as any go command told GOTOOLCHAIN=spec
+// does: the golang.org/toolchain module from the module proxy, checked
+// against the checksum database, into the module cache (GOMODCACHE), where
+// a later process finds it without downloading. It returns that
+// toolchain's bin directory, after checking that its go is spec.
+func installGoToolchain(ctx context.Context, spec string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN="+spec)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("fetching Go toolchain %s (GOTOOLCHAIN=%s go env GOROOT): %v\n%s", spec, spec, err, lastLines([]byte(stderr.String()), 20))
+	}
+	bin := filepath.Join(strings.TrimSpace(stdout.String()), "bin")
+	check := exec.CommandContext(ctx, filepath.Join(bin, "go"), "env", "GOVERSION")
+	check.Env = goToolchainEnv(os.Environ(), bin)
+	got, err := check.Output()
+	if err != nil {
+		return "", fmt.Errorf("toolchain %s: %s does not run: %v", spec, filepath.Join(bin, "go"), err)
+	}
+	if v := strings.TrimSpace(string(got)); v != spec {
+		return "", fmt.Errorf("toolchain %s: the go command gave %s instead (is the host's go older than 1.21, which knows no GOTOOLCHAIN?)", spec, v)
+	}
+	return bin, nil
+}
+
+// runtimeEnv returns env for running on the runtime installed in bin:
+// bin first on PATH and, for a Go toolchain, GOROOT set to it and
+// GOTOOLCHAIN=local, so that exactly that go runs and switches to no other.
+func runtimeEnv(r *generator.Runtime, env []string, bin string) []string {
+	if r.GoToolchain != "" {
+		return goToolchainEnv(env, bin)
+	}
+	return withPath(env, bin)
+}
+
+func goToolchainEnv(env []string, bin string) []string {
+	out := withPath(env, bin)
+	out = slices.DeleteFunc(out, func(kv string) bool {
+		return strings.HasPrefix(kv, "GOROOT=") || strings.HasPrefix(kv, "GOTOOLCHAIN=")
+	})
+	return append(out, "GOROOT="+filepath.Dir(bin), "GOTOOLCHAIN=local")
+}
+
 // withPath returns env with dir first on its PATH.
 func withPath(env []string, dir string) []string {
 	out := make([]string, 0, len(env)+1)
@@ -133,8 +196,14 @@ func withPath(env []string, dir string) []string {
 }
 
 // runtimeVersion is what the runtime says its version is, for the log.
-func runtimeVersion(ctx context.Context, bin, name string) string {
-	out, err := exec.CommandContext(ctx, filepath.Join(bin, name), "--version").Output()
+func runtimeVersion(ctx context.Context, r *generator.Runtime, env []string, bin string) string {
+	args := []string{"--version"}
+	if r.GoToolchain != "" {
+		args = []string{"version"}
+	}
+	cmd := exec.CommandContext(ctx, filepath.Join(bin, r.Name), args...)
+	cmd.Env = env
+	out, err := cmd.Output()
 	if err != nil {
 		return "version unknown: " + err.Error()
 	}

@@ -153,7 +153,7 @@ func TestDryRun(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.HasPrefix(out, "would write 13 files") || !strings.Contains(out, "nothing was written") {
+	if !strings.HasPrefix(out, "would write 12 files") || !strings.Contains(out, "nothing was written") {
 		t.Errorf("header: %q", strings.SplitN(out, "\n", 2)[0])
 	}
 	if !strings.Contains(out, "  0644 ") || !strings.Contains(out, "cmd/demo/main.go\n") {
@@ -173,7 +173,7 @@ func TestDryRun(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &plan); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if plan.Framework != "gin" || plan.Dir != "demo" || len(plan.Files) != 15 {
+	if plan.Framework != "gin" || plan.Dir != "demo" || len(plan.Files) != 14 {
 		t.Errorf("plan = %+v", plan)
 	}
 	for _, f := range plan.Files {
@@ -271,7 +271,7 @@ func TestVersion(t *testing.T) {
 		t.Errorf("--version: %d %q", code, out)
 	}
 	code, out, _ = run(t, "version")
-	for _, want := range []string{"scaffold 0.1.0\n", "go        go1.", "\n  gin          1.12.0   template_version 2\n", "\n  spring-boot  4.1.2    template_version 2\n"} {
+	for _, want := range []string{"scaffold 0.1.0\n", "go        go1.", "\n  gin          1.12.0   template_version 3\n", "\n  spring-boot  4.1.2    template_version 2\n"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("version lacks %q: %d\n%s", want, code, out)
 		}
